@@ -1,0 +1,46 @@
+# Infoview: the two set-up commands are `make lab` and `make test`.
+# Neither assumes an activated virtual environment: both create .venv with the
+# system python3 when it is missing and install the kit into it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# nbgrader runs alembic through PATH, so the venv's bin comes first.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+PYTEST_ARGS ?=
+
+.PHONY: lab notebook test bench clean-generated help
+
+help:
+	@echo "make lab    - open JupyterLab on the course (notebooks/00_welcome.ipynb)"
+	@echo "make test   - run the whole test suite"
+	@echo "make bench  - run the benchmarks"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall when pyproject.toml changes.
+$(VENV)/.installed-kit: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed-kit
+
+lab: $(VENV)/.installed-kit
+	$(BIN)/infoview lab
+
+notebook: $(VENV)/.installed-kit
+	$(BIN)/infoview lab --notebook
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks
+
+clean-generated:
+	rm -rf assignments/release assignments/submitted assignments/autograded assignments/feedback assignments/gradebook.db

@@ -1,0 +1,222 @@
+"""The advice registry: every piece of advice the course teaches, as data.
+
+The ids are stable (see the project's advice inventory). Each id is the key of
+:data:`ADVICE`, the ``advice_id`` of every finding a scorer returns, and (with the
+dot turned into a hyphen) the grade id of the nbgrader test cell that checks it.
+
+Sources: "Demystifying the Informational Interview" by Ellen Mehling (the
+article the course follows), and, where the kit goes further, the named
+career-centre guidance.
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+ARTICLE = 'Ellen Mehling, "Demystifying the Informational Interview"'
+FIVE_POINT_EMAIL = (
+    'career-centre guidance: the "5-point e-mail" (Steve Dalton, The 2-Hour Job Search), '
+    "as taught by university career centres: under 100 words"
+)
+SPECIFIC_THANKS = (
+    "career-centre guidance: university career centres' thank-you note advice "
+    "(mention something specific you learned and how you will use it)"
+)
+
+#: Stage id -> (lesson notebook that teaches it, heading used in the lessons).
+STAGES: dict[str, tuple[str, str]] = {
+    "what": ("01_what_it_is.ipynb", "What an informational interview is, and is not"),
+    "request": ("02_making_the_request.ipynb", "Making the request"),
+    "job": ("03_dont_ask_for_a_job.ipynb", "Don't ask for a job"),
+    "prep": ("04_before_and_during.ipynb", "Before the interview"),
+    "during": ("04_before_and_during.ipynb", "During the interview"),
+    "after": ("05_afterward.ipynb", "Afterward"),
+}
+
+REALISATIONS = frozenset({"check", "checklist", "quiz"})
+
+
+@dataclass(frozen=True)
+class Advice:
+    """One piece of advice, with where it comes from and how the kit realises it."""
+
+    id: str
+    """Stable dotted id, ``stage.name``."""
+    stage: str
+    """The article's stage: what, request, job, prep, during or after."""
+    summary: str
+    """The advice in the project's own words."""
+    source: str
+    """The article, or the named career-centre guidance."""
+    realised_as: frozenset[str]
+    """How the library realises it: any of "check", "checklist", "quiz"."""
+
+    @property
+    def lesson(self) -> str:
+        """File name of the lesson notebook that teaches this advice."""
+        return STAGES[self.stage][0]
+
+    @property
+    def grade_id(self) -> str:
+        """The nbgrader grade id for a test of this advice (dot -> hyphen)."""
+        return self.id.replace(".", "-")
+
+
+# id, realised as, source, summary (the project's own words)
+_TABLE: tuple[tuple[str, str, str, str], ...] = (
+    # what: notebook 01
+    ("what.purpose", "quiz", ARTICLE,
+     "An informational interview is a conversation with a working professional so you can learn about one "
+     "named subject: a workplace, a kind of library, a line of work."),
+    ("what.not_job_interview", "quiz", ARTICLE,
+     "It is not a job interview, and nobody in it is being hired or assessed."),
+    ("what.you_lead", "quiz", ARTICLE,
+     "You bring and ask most of the questions, and you aim for a relaxed conversation rather than a quiz."),
+    ("what.take_seriously", "quiz checklist", ARTICLE,
+     "The tone is informal, but you still prepare and treat it as a professional meeting."),
+    ("what.interview_practice", "quiz", ARTICLE,
+     "It is good practice: like a mock interview, it makes real job interviews feel more familiar."),
+    ("what.not_mentoring", "quiz check", ARTICLE,
+     "Treat it as a single meeting, not the start of a mentorship. If they want to mentor you, they will offer; "
+     "the request never asks for ongoing mentoring."),
+    # request: notebook 02
+    ("request.connection", "check", ARTICLE,
+     "Reach out after some contact or an introduction, and say how you met or who put you in touch; "
+     "a message out of the blue can feel pushy."),
+    ("request.homework", "check checklist", ARTICLE,
+     "Look into the person and the part of their work you want to hear about, and let that research show "
+     "in the message."),
+    ("request.specific_topics", "check", ARTICLE,
+     "Name exactly what you hope to learn: one or two subjects, not a long list and not an open-ended "
+     '"pick your brain".'),
+    ("request.channel", "check", ARTICLE,
+     "Write (e-mail or a LinkedIn message) instead of phoning: it intrudes less and lets them decide in "
+     "their own time."),
+    ("request.brief", "check", ARTICLE,
+     "Make the ask small and bounded: a short meeting or a stated number of minutes."),
+    ("request.graceful_out", "check", ARTICLE,
+     "Tell them you will understand if they cannot do it."),
+    ("request.respectful", "check", ARTICLE,
+     "Keep the tone courteous: no demands, no deadlines, no pressure, no assuming they will say yes."),
+    ("request.concise", "check", FIVE_POINT_EMAIL,
+     "Keep the message short enough to take in at a glance: about 100 words or fewer."),
+    # job: notebook 03
+    ("job.no_job_ask", "check quiz", ARTICLE,
+     "Never ask for a job, a referral or whether there are openings, not even when a post is advertised: "
+     "not in the request, not in the meeting, not in the thanks. Saying you are not asking is fine."),
+    ("job.stay_on_topic", "check quiz", ARTICLE,
+     "Keep to the subjects you named when you asked for the meeting."),
+    ("job.be_flexible", "quiz", ARTICLE,
+     "Go along gracefully when they offer more (a tour, an introduction, another meeting) or need to stop early."),
+    ("job.no_expectations", "quiz", ARTICLE,
+     "Expect nothing but the conversation; opportunities sometimes follow, but never count on one."),
+    # prep: notebook 04
+    ("prep.confirm", "check", ARTICLE,
+     "A few days ahead, confirm the time and the place."),
+    ("prep.question_list", "check", ARTICLE,
+     "Bring a short list of specific questions on the subjects you agreed."),
+    ("prep.questions_fit_time", "check", ARTICLE,
+     "Bring only as many questions as the time you were given allows."),
+    ("prep.show_research", "check checklist", ARTICLE,
+     "Let your questions show what you already know about the workplace or the work."),
+    ("prep.dress", "checklist quiz", ARTICLE,
+     "Dress the part: business casual in most places, a suit for a formal workplace; no jeans or t-shirts."),
+    ("prep.route", "checklist", ARTICLE,
+     "Know how you will get there and allow plenty of travel time."),
+    ("prep.arrival_window", "check quiz", ARTICLE,
+     "Arrive at most ten minutes early, and never late."),
+    ("prep.buffer_time", "check checklist", ARTICLE,
+     "Keep some time free after the meeting in case they are happy to keep talking."),
+    # during: notebook 04
+    ("during.polite_to_all", "checklist quiz", ARTICLE,
+     "Be courteous to everyone you meet at their workplace, not only to the person you came to see."),
+    ("during.listen", "checklist quiz", ARTICLE,
+     "Listen closely and respond to what they actually say."),
+    ("during.notes", "quiz", ARTICLE,
+     "Jot down notes, but do not try to write down every word."),
+    ("during.devices_off", "checklist", ARTICLE,
+     "Switch your phone and other devices off."),
+    ("during.stay_positive", "quiz check", ARTICLE,
+     "Keep things positive: if they criticise a person or another library, do not join in."),
+    ("during.watch_time", "quiz", ARTICLE,
+     "Keep an eye on the clock and do not press for extra time."),
+    # after: notebook 05
+    ("after.thank_you_timely", "check", ARTICLE,
+     "Send your thanks within a few days."),
+    ("after.handwritten", "check", ARTICLE,
+     "A handwritten note is best; a short e-mail straight away followed by the note also works."),
+    ("after.gratitude", "check", ARTICLE,
+     "Say thank you and mean it: they gave you their time."),
+    ("after.specific_detail", "check", SPECIFIC_THANKS,
+     "Mention something specific you learned or will do; a note that could go to anyone is weak."),
+    ("after.stay_in_touch", "check checklist", ARTICLE,
+     "If it went well, connect (for example on LinkedIn) or find another way to keep in touch."),
+    ("after.cadence", "check", ARTICLE,
+     "Send a brief catching-up message every few months: not every week, and not never."),
+    ("after.share_useful", "check", ARTICLE,
+     "Once in a while, pass on something they would find useful: an article, a post, relevant news."),
+    ("after.no_early_requests", "check", ARTICLE,
+     "Ask for nothing new until you have been in regular touch for a while."),
+    ("after.not_always_asking", "check", ARTICLE,
+     "Not every message should ask for something."),
+    ("after.dont_force", "check quiz", ARTICLE,
+     "If they stop replying or seem uninterested, let it go."),
+    ("after.offer_help", "check", ARTICLE,
+     "Think about what you could do for them, and offer it."),
+)
+
+
+class AdviceRegistry(Mapping[str, Advice]):
+    """A read-only mapping from advice id to :class:`Advice`.
+
+    Looking up an unknown id raises :class:`KeyError` naming the closest ids.
+    """
+
+    def __init__(self, records: tuple[Advice, ...]):
+        self._records = {a.id: a for a in records}
+
+    def __getitem__(self, advice_id: str) -> Advice:
+        try:
+            return self._records[advice_id]
+        except (KeyError, TypeError):
+            close = difflib.get_close_matches(str(advice_id), list(self._records), n=3, cutoff=0.5)
+            hint = f"; closest: {', '.join(close)}" if close else f"; known stages: {', '.join(STAGES)}"
+            raise KeyError(f"unknown advice id {advice_id!r}{hint}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __repr__(self) -> str:
+        return f"<AdviceRegistry of {len(self)} ids>"
+
+    def by_stage(self, stage: str) -> list[Advice]:
+        """The advice of one stage, in inventory order."""
+        if stage not in STAGES:
+            raise KeyError(f"unknown stage {stage!r}; known stages: {', '.join(STAGES)}")
+        return [a for a in self._records.values() if a.stage == stage]
+
+    def realised_as(self, kind: str) -> list[Advice]:
+        """The advice realised as ``kind`` ("check", "checklist" or "quiz")."""
+        if kind not in REALISATIONS:
+            raise ValueError(f"kind must be one of {sorted(REALISATIONS)}, not {kind!r}")
+        return [a for a in self._records.values() if kind in a.realised_as]
+
+
+def _build() -> AdviceRegistry:
+    records = []
+    for advice_id, kinds, source, summary in _TABLE:
+        stage = advice_id.split(".", 1)[0]
+        records.append(Advice(advice_id, stage, summary, source, frozenset(kinds.split())))
+    return AdviceRegistry(tuple(records))
+
+
+ADVICE: AdviceRegistry = _build()
+
+
+def advice(advice_id: str) -> Advice:
+    """Look up one piece of advice (raises KeyError naming the closest ids)."""
+    return ADVICE[advice_id]

@@ -1,0 +1,67 @@
+"""The ``infoview`` console command.
+
+Each subcommand lives in its own module of this package, which defines
+``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int`` (the exit
+code). Modules are imported only when their subcommand runs, so the command
+starts fast.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+#: subcommand name -> module in this package, in the order ``infoview --help`` lists them.
+SUBCOMMANDS = {
+    "score": "score",
+    "doctor": "doctor",
+    "lab": "lab",
+    "audit": "audit",
+    "student-bundle": "student_bundle",
+    "class-report": "class_report",
+    "grade": "grade",
+}
+
+#: one-line help shown by ``infoview --help`` (kept here so --help imports nothing else).
+HELP = {
+    "score": "score a request or thank-you draft and print the findings",
+    "doctor": "print the versions of the course's tools and check the widget extension",
+    "lab": "open JupyterLab on the course (what `make lab` runs)",
+    "audit": "flag submissions that tamper with infoview_lib, sys.modules, builtins or importlib",
+    "student-bundle": "write the students' public course folder: lessons and released assignments, no solutions",
+    "class-report": "write an HTML report of what a class is missing, by advice item",
+    "grade": "autograde many submissions in parallel with progress",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="infoview", description="Infoview course kit tools.")
+    parser.add_argument("--version", action="store_true", help="print the kit's version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        sub.add_parser(name, help=HELP[name], add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or argv[0] not in SUBCOMMANDS:
+        args = parser.parse_args(argv)
+        if args.version:
+            from .. import __version__
+
+            print(__version__)
+            return 0
+        parser.print_help()
+        return 2
+    name = argv[0]
+    module = importlib.import_module(f".{SUBCOMMANDS[name]}", __name__)
+    sub = argparse.ArgumentParser(prog=f"infoview {name}", description=module.HELP)
+    module.add_arguments(sub)
+    args = sub.parse_args(argv[1:])
+    return int(module.run(args) or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""``infoview lab``: open JupyterLab on the course, as ``make lab`` does.
+
+The browser end-to-end tests start the server through this same function, adding
+only a loopback port, a token and no browser, so what they test is what
+instructors run.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+NAME = "lab"
+HELP = "Open JupyterLab on the course at notebooks/00_welcome.ipynb."
+WELCOME = "notebooks/00_welcome.ipynb"
+
+
+def course_root(start: Path | None = None) -> Path:
+    """The course checkout: the folder holding ``notebooks/`` (the current folder or a parent)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / WELCOME).is_file():
+            return folder
+    raise FileNotFoundError(
+        f"no {WELCOME} found in {here} or its parents; run this from the course folder"
+    )
+
+
+def lab_command(root: Path, interface: str = "lab", extra: list[str] | None = None) -> list[str]:
+    """The command line that starts the course server (JupyterLab, or Notebook 7 with interface="notebook")."""
+    exe = shutil.which("jupyter", path=str(Path(sys.executable).parent)) or shutil.which("jupyter") or "jupyter"
+    if interface == "lab":
+        cmd = [exe, "lab", f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{WELCOME}"]
+    elif interface == "notebook":
+        cmd = [exe, "notebook", f"--ServerApp.root_dir={root}", f"--NotebookApp.default_url=/tree/{WELCOME}"]
+    else:
+        raise ValueError(f"interface must be 'lab' or 'notebook', not {interface!r}")
+    return cmd + list(extra or [])
+
+
+def lab_environment() -> dict[str, str]:
+    """The environment for the server: the kit's own bin first on PATH (nbgrader runs alembic through PATH)."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--notebook", action="store_true", help="use the Notebook 7 interface instead of JupyterLab")
+    parser.add_argument("jupyter_args", nargs="*", help="extra options passed to Jupyter (after --)")
+
+
+def run(args) -> int:
+    try:
+        root = course_root()
+    except FileNotFoundError as err:
+        print(f"infoview lab: {err}", file=sys.stderr)
+        return 2
+    cmd = lab_command(root, "notebook" if args.notebook else "lab", args.jupyter_args)
+    os.execvpe(cmd[0], cmd, lab_environment())
+    return 0  # pragma: no cover

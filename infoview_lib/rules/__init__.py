@@ -1,0 +1,33 @@
+"""Rules, one module per artefact (see :mod:`infoview_lib.rules.base`).
+
+A scorer module registers its rules when imported; :func:`load_all_rules`
+imports every one, for tools that walk the whole registry.
+"""
+from __future__ import annotations
+
+import importlib
+
+from .base import RULES, Rule, Verdict, rule, run_rules  # noqa: F401
+
+#: artefact -> (module, public scorer function)
+SCORERS = {
+    "request": ("request", "score_request"),
+    "questions": ("questions", "score_questions"),
+    "logistics": ("logistics", "check_logistics"),
+    "thank-you": ("thank_you", "score_thank_you"),
+    "notes": ("notes", "score_notes"),
+    "contact log": ("follow_up", "audit_contact_log"),
+}
+
+
+def scorer_for(artefact: str):
+    """The public scorer function of an artefact (e.g. ``score_request`` for "request")."""
+    module, func = SCORERS[artefact]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), func)
+
+
+def load_all_rules() -> dict:
+    """Import every rule module and return the full registry."""
+    for artefact in SCORERS:
+        scorer_for(artefact)
+    return RULES

@@ -1,0 +1,113 @@
+"""The rule framework: every check is a small registered unit.
+
+A rule is registered under an artefact ("request", "questions", ...) and an
+advice id, with its points, the messages a student sees, and examples that must
+pass and must fail. ``tests/test_rule_examples.py`` walks the registry and runs
+every rule's examples through the artefact's public scorer, so adding a rule
+never needs a new test file, and a rule without examples fails.
+
+Example (a text rule; examples are keyword arguments for the artefact's scorer,
+or a plain string meaning ``text=...``)::
+
+    @rule("request.graceful_out", "request",
+          passed="You give them an easy way to say no.",
+          failed="Add a line saying you will understand if they cannot meet.",
+          passes=["Would 20 minutes suit you? I understand if not."],
+          fails=["Please meet me on Tuesday."])
+    def graceful_out(draft):
+        spans = find_graceful_out(draft.text)
+        return Verdict(bool(spans), spans)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..advice import ADVICE
+from ..report import Finding, Report, Span
+
+ARTEFACTS = ("request", "questions", "logistics", "thank-you", "notes", "contact log")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a rule's check function returns."""
+
+    passed: bool
+    spans: tuple[Span, ...] = ()
+    """Evidence: character offsets in the scored text."""
+    detail: str = ""
+    """Specifics appended to the rule's message (counts, dates, the phrase found)."""
+    credit: float | None = None
+    """Share of the points earned, 0..1; default 1 if passed else 0."""
+
+    def __post_init__(self):
+        object.__setattr__(self, "spans", tuple((int(a), int(b)) for a, b in self.spans))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One registered check: an advice id, its points, its messages and its examples."""
+
+    advice_id: str
+    artefact: str
+    check: Callable[[Any], Verdict]
+    points: float
+    passed_message: str
+    failed_message: str
+    passes: tuple
+    fails: tuple
+    applies: Callable[[Any], bool] | None = None
+    """Optional: the rule is skipped (no finding) unless this returns True."""
+
+    @property
+    def name(self) -> str:
+        return getattr(self.check, "__name__", self.advice_id)
+
+    def run(self, subject) -> Finding:
+        verdict = self.check(subject)
+        credit = verdict.credit if verdict.credit is not None else (1.0 if verdict.passed else 0.0)
+        credit = min(1.0, max(0.0, float(credit)))
+        base = self.passed_message if verdict.passed else self.failed_message
+        message = f"{base} {verdict.detail}".strip() if verdict.detail else base
+        summary = ADVICE[self.advice_id].summary
+        if not verdict.passed:
+            message = f"{message} (Advice {self.advice_id}: {summary})"
+        return Finding(
+            advice_id=self.advice_id,
+            passed=bool(verdict.passed),
+            points=round(self.points * credit, 4),
+            max_points=float(self.points),
+            message=message,
+            spans=verdict.spans,
+        )
+
+
+#: artefact -> advice id -> Rule, in registration order.
+RULES: dict[str, dict[str, Rule]] = {a: {} for a in ARTEFACTS}
+
+
+def rule(advice_id: str, artefact: str, *, passed: str, failed: str, passes, fails,
+         points: float = 1.0, applies: Callable[[Any], bool] | None = None):
+    """Register the decorated check function as the rule for ``advice_id`` on ``artefact``."""
+    ADVICE[advice_id]  # unknown ids fail at import time, naming the closest ids
+    if artefact not in RULES:
+        raise ValueError(f"unknown artefact {artefact!r}; expected one of {ARTEFACTS}")
+    if advice_id in RULES[artefact]:
+        raise ValueError(f"a rule for {advice_id!r} on {artefact!r} is already registered")
+
+    def register(check: Callable[[Any], Verdict]) -> Callable[[Any], Verdict]:
+        RULES[artefact][advice_id] = Rule(
+            advice_id, artefact, check, float(points), passed, failed, tuple(passes), tuple(fails), applies
+        )
+        return check
+
+    return register
+
+
+def run_rules(artefact: str, subject, text: str | None = None) -> Report:
+    """Run every rule registered for ``artefact`` on ``subject`` and gather a Report."""
+    findings = [
+        r.run(subject) for r in RULES[artefact].values() if r.applies is None or r.applies(subject)
+    ]
+    return Report(artefact=artefact, findings=findings, text=text)
