@@ -19,6 +19,10 @@ FIVE_POINT_EMAIL = (
     'career-centre guidance: the "5-point e-mail" (Steve Dalton, The 2-Hour Job Search), '
     "as taught by university career centres: under 100 words"
 )
+OPEN_QUESTIONS = (
+    "career-centre guidance: university career centres' informational-interview question lists "
+    "(ask open questions: how, what, why; not yes/no)"
+)
 SPECIFIC_THANKS = (
     "career-centre guidance: university career centres' thank-you note advice "
     "(mention something specific you learned and how you will use it)"
@@ -120,6 +124,8 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
      "Bring only as many questions as the time you were given allows."),
     ("prep.show_research", "check checklist", ARTICLE,
      "Let your questions show what you already know about the workplace or the work."),
+    ("prep.open_questions", "check", OPEN_QUESTIONS,
+     "Ask open questions (how, what, why, tell me about) that start a conversation, not ones answered by yes or no."),
     ("prep.dress", "checklist quiz", ARTICLE,
      "Dress the part: business casual in most places, a suit for a formal workplace; no jeans or t-shirts."),
     ("prep.route", "checklist", ARTICLE,
@@ -215,6 +221,16 @@ def _build() -> AdviceRegistry:
 
 
 ADVICE: AdviceRegistry = _build()
+
+
+def advice_id_from_grade_id(grade_id: str) -> str:
+    """The advice id behind an nbgrader grade id: "request-brief" -> "request.brief",
+    "job-no_job_ask-thanks" -> "job.no_job_ask" (a suffix after a second hyphen marks a
+    second test of the same advice). Raises KeyError for a grade id naming no advice."""
+    parts = str(grade_id).split("-")
+    if len(parts) < 2:
+        raise KeyError(f"grade id {grade_id!r} does not name an advice id (expected stage-name[-suffix])")
+    return ADVICE[f"{parts[0]}.{parts[1]}"].id
 
 
 def advice(advice_id: str) -> Advice:
