@@ -42,7 +42,7 @@ class QuizQuestion:
     id: str
     """Stable id (a short slug), used as the key of saved answers."""
     stage: str
-    """The stage of its first advice id: what, job, prep, during or after."""
+    """The stage of its first advice id: what, request, job, prep, during or after."""
     advice_ids: tuple[str, ...]
     """The advice it practises (keys of ADVICE)."""
     prompt: str
@@ -191,6 +191,98 @@ QUIZ: tuple[QuizQuestion, ...] = (
          "Accept, yes, but don't load the offer with requests she did not make; let the relationship "
          "grow at her pace."),
     ),
+    # -- request: notebook 02 -----------------------------------------------------------------------
+    _question(
+        "phone-or-write", ("request.channel",),
+        "Your lecturer gives you the name, e-mail address and desk phone number of a records manager at "
+        "the city archive and says she is happy for you to get in touch. How do you ask for a meeting?",
+        ("Ring her desk phone: a call is more personal than an e-mail.", WRONG,
+         "No. A call interrupts whatever she is doing and asks for an answer on the spot; a written "
+         "message lets her reply when it suits her."),
+        ("Send a short e-mail that names your lecturer and says what you hope to learn.", RIGHT,
+         "Right. Writing (e-mail or a LinkedIn message) intrudes less than a phone call and leaves her "
+         "time to think about it; naming the lecturer tells her how you came to write."),
+        ("Go to the archive's reception and ask whether she can see you for a few minutes.", WRONG,
+         "Turning up unannounced is even more intrusive than a call: she has to decide then and there, "
+         "in front of her colleagues."),
+    ),
+    _question(
+        "blog-stranger", ("request.connection", "request.homework"),
+        "You have read every post on the blog of a metadata librarian at another university, but you have "
+        "never met her and nobody you know knows her. How do you go about asking for a meeting?",
+        ("Write to her today: her address is on the blog, so she expects to hear from readers.", WRONG,
+         "No. A request from someone she has never heard of can feel pushy, and it rarely gets a yes; "
+         "make some contact first."),
+        ("Make some contact first (comment on a post, talk to her after a conference session, or find "
+         "someone who can introduce you), then write, saying where you met.", RIGHT,
+         "Right. The advice is to reach out after some contact or an introduction, and to remind her of "
+         "it in the message, all the more if some time has passed."),
+        ("Write a long message listing your grades and skills, so that she takes a stranger seriously.",
+         WRONG,
+         "A list of achievements does not make up for having no connection, and it turns the request "
+         "into a message about you rather than about her work."),
+        ("Ask a friend at her university to pass on your CV.", WRONG,
+         "A CV says you are after a job, which is not what an informational interview is for; ask for an "
+         "introduction to talk about her work instead."),
+    ),
+    _question(
+        "how-long-to-ask-for", ("request.brief", "request.respectful"),
+        "Which sentence is the best way to ask for the meeting itself?",
+        ("\"Could we meet for an afternoon so I can learn everything about your role?\"", WRONG,
+         "No. An afternoon is a lot to ask of a busy professional; make the ask small and bounded."),
+        ("\"I need an hour with you next Tuesday at 10.\"", WRONG,
+         "This sets the day, the time and the length for her and reads as a demand; a request should "
+         "leave her free to say when, or whether."),
+        ("\"Let me know when you're free and we can talk for as long as you like.\"", WRONG,
+         "Open-ended time sounds generous but leaves her unsure how much she is agreeing to; name a "
+         "short length."),
+        ("\"If you are willing, could you spare about twenty minutes in the next few weeks, at your "
+         "library or by video?\"", RIGHT,
+         "Right. A stated, short length of time and her choice of when and where make the request easy "
+         "to say yes to."),
+    ),
+    _question(
+        "eight-topics", ("request.specific_topics", "request.homework", "request.concise"),
+        "Your draft request to a children's librarian lists eight things you would like to ask her about, "
+        "from budgets to her favourite picture books. What do you change?",
+        ("Nothing: a long list shows how keen you are.", WRONG,
+         "No. A long list makes the meeting look like a lot of work and suggests you have not decided "
+         "what you want to learn."),
+        ("Replace the list with \"I'd love to pick your brain about anything at all.\"", WRONG,
+         "Open-ended is worse: she has to guess what would help you. Name what you want to learn."),
+        ("Keep one or two subjects that connect with what you found out about her work, such as the "
+         "bilingual story time her library started last year.", RIGHT,
+         "Right. One or two named subjects, chosen after some research, respect her time, show that you "
+         "have prepared and keep the message short."),
+    ),
+    _question(
+        "closing-line", ("request.graceful_out", "request.respectful"),
+        "How do you end your request to the head of a prison library service?",
+        ("\"I'll be glad to hear from you, and I'll completely understand if now isn't a good time.\"",
+         RIGHT,
+         "Right. Telling her that no is an acceptable answer takes the pressure off and makes a yes more "
+         "likely."),
+        ("\"I look forward to meeting you next week.\"", WRONG,
+         "No. It assumes she has already agreed; a request should not take a yes for granted."),
+        ("\"If I don't hear back by Friday, I'll call your office.\"", WRONG,
+         "A deadline and a threatened call put pressure on her; give her room to decide, including room "
+         "to decline."),
+    ),
+    _question(
+        "mentor-in-the-request", ("request.specific_topics", "what.not_mentoring"),
+        "Your draft to an experienced law librarian says: \"I'm hoping you could mentor me through my "
+        "first year in the profession.\" What do you do with that sentence?",
+        ("Keep it: being honest about what you want is best.", WRONG,
+         "No. It asks a stranger for an open-ended commitment before you have even met; the request is "
+         "for one conversation."),
+        ("Soften it to \"perhaps you could mentor me now and then\".", WRONG,
+         "Softer wording is still a request for ongoing mentoring, which is hers to offer, not yours to "
+         "ask for."),
+        ("Replace it with a request for one short meeting about one or two named subjects, such as how "
+         "she trains new staff in legal research.", RIGHT,
+         "Right. Ask for a single conversation on a stated subject; if she would like to mentor you, she "
+         "will say so."),
+    ),
     # -- job: notebook 03 ---------------------------------------------------------------------------
     _question(
         "post-advertised", ("job.no_job_ask",),
@@ -282,6 +374,61 @@ QUIZ: tuple[QuizQuestion, ...] = (
          "Thirty-five minutes early puts pressure on them to drop what they are doing; wait somewhere else "
          "and go in within ten minutes of the start."),
     ),
+    _question(
+        "confirm-the-date", ("prep.confirm",),
+        "Three weeks ago the librarian of a museum agreed to meet you next Thursday at 10:00 in the "
+        "museum library. It is now Monday. What do you do?",
+        ("Nothing: the meeting was agreed, and writing again would only bother her.", WRONG,
+         "No. Plans change in three weeks; a short confirmation a few days ahead catches a mix-up before "
+         "it costs either of you a wasted trip."),
+        ("Phone her on Thursday morning to check that she remembers.", WRONG,
+         "That is too late to sort out a problem, and a call on the day is more intrusive than a short "
+         "written note."),
+        ("Send a brief e-mail this week confirming the day, the time and the place.", RIGHT,
+         "Right. Confirm the time and the place a few days before: it shows care and avoids "
+         "misunderstandings."),
+        ("E-mail her every few days from now on, so that she does not forget.", WRONG,
+         "Repeated reminders are pressure, not courtesy; one confirmation a few days ahead is enough."),
+    ),
+    _question(
+        "twenty-minutes", ("prep.questions_fit_time", "prep.question_list"),
+        "A data librarian has given you twenty minutes. How many questions do you bring?",
+        ("Twenty or more, so that you never run out of things to ask.", WRONG,
+         "No. You could not get through them, and it shows you have not thought about her time."),
+        ("None: you will think of questions as the conversation goes.", WRONG,
+         "Arriving without questions leaves her to run the meeting you asked for; bring a short list."),
+        ("About four or five specific questions on the subjects you agreed, the most important first.",
+         RIGHT,
+         "Right. A short list that fits the time you were given leaves room for her answers and for "
+         "follow-up questions; putting the key ones first means they get asked."),
+    ),
+    _question(
+        "open-or-closed", ("prep.open_questions", "prep.show_research"),
+        "Which question is the best one to ask a scholarly communications librarian?",
+        ("\"Do you enjoy your job?\"", WRONG,
+         "No. It can be answered with a yes or no, and it shows nothing about what you already know."),
+        ("\"Is your open-access fund popular with researchers?\"", WRONG,
+         "A yes or no ends the thread at once; ask how or why to start a conversation."),
+        ("\"What does a scholarly communications librarian do?\"", WRONG,
+         "It is open, but you could have found the answer online; it shows no research."),
+        ("\"Your library moved its repository to a new platform last year: how did the team decide, and "
+         "what would you do differently?\"", RIGHT,
+         "Right. It is open (how, what), and it shows the homework you did on her library."),
+    ),
+    _question(
+        "after-the-meeting", ("prep.buffer_time",),
+        "Your thirty-minute meeting with a corporate librarian starts at 15:00. What do you plan for "
+        "afterwards?",
+        ("A dentist appointment at 15:35 across town: the meeting ends at 15:30.", WRONG,
+         "No. If she is happy to keep talking you would have to leave, which is a poor end to a good "
+         "meeting."),
+        ("Keep the rest of the afternoon free, or at least an hour, in case she wants to go on.", RIGHT,
+         "Right. Some free time after the meeting lets you accept gladly if she extends it, which is a "
+         "very good sign."),
+        ("Nothing in particular, but tell her at the start that you must leave at 15:30 sharp.", WRONG,
+         "Keeping to her time is right, but announcing your own deadline shuts the door on any extra "
+         "time she might offer."),
+    ),
     # -- during: notebook 04 ------------------------------------------------------------------------
     _question(
         "front-desk", ("during.polite_to_all",),
@@ -346,6 +493,71 @@ QUIZ: tuple[QuizQuestion, ...] = (
          "good sign (and your spare time after the meeting pays off)."),
     ),
     # -- after: notebook 05 -------------------------------------------------------------------------
+    _question(
+        "thank-you-when", ("after.thank_you_timely", "after.handwritten"),
+        "You met a public library's outreach coordinator on Monday afternoon. How do you thank her?",
+        ("A handwritten card in two or three weeks, once you have had time to reflect.", WRONG,
+         "No. The card is the right choice, but thanks should go within a few days while the meeting "
+         "is fresh for both of you."),
+        ("A short e-mail that evening, then a handwritten card posted within a few days.", RIGHT,
+         "Right. A handwritten note is best because it takes effort and is remembered; a quick e-mail "
+         "first is a good addition."),
+        ("No note: you thanked her in person when you left.", WRONG,
+         "Saying thank you at the door is polite, but a note afterwards is expected, and many people "
+         "never send one, so yours stands out."),
+        ("A text message at the end of the month, along with news of your coursework.", WRONG,
+         "Too late, and a casual text about yourself does not say thank you the way a note does."),
+    ),
+    _question(
+        "how-often", ("after.cadence", "after.stay_in_touch"),
+        "The meeting went well and you connected on LinkedIn. How do you keep in touch?",
+        ("Message her every week so she does not forget you.", WRONG,
+         "No. Weekly messages feel like pressure and crowd her inbox."),
+        ("Wait until you next need something, then get in touch.", WRONG,
+         "Silence until you need a favour makes every contact a request; keep in touch in between."),
+        ("Send a brief catching-up note every few months.", RIGHT,
+         "Right. A short message every few months keeps the contact alive without intruding."),
+    ),
+    _question(
+        "share-a-report", ("after.share_useful", "after.not_always_asking"),
+        "You come across a new report on digitising local newspapers, the very project your interviewee "
+        "leads at a county archive. What do you do?",
+        ("Nothing: she is the expert and will have seen it already.", WRONG,
+         "Maybe, maybe not. Passing on something useful now and then is one of the best ways to stay in "
+         "touch."),
+        ("Send her the link with a line on why it made you think of her project, and ask for nothing.",
+         RIGHT,
+         "Right. Sharing something she might find useful, with no request attached, keeps the contact "
+         "warm and gives rather than takes."),
+        ("Send the link, and at the end ask if she would look over your CV.", WRONG,
+         "Tacking a request onto the link turns a gift into a favour; not every message should ask for "
+         "something."),
+    ),
+    _question(
+        "early-favour", ("after.no_early_requests",),
+        "Two weeks after your meeting, you would like the interviewee to be a referee for a scholarship "
+        "application. What do you do?",
+        ("Ask her now, while she still remembers you.", WRONG,
+         "No. A new request so soon makes the meeting look like the first step in a series of favours."),
+        ("Ask her to introduce you to her director instead: that is a smaller favour.", WRONG,
+         "A smaller favour is still a new request; hold back on any request for now."),
+        ("Find another referee, and ask her for nothing new until you have been in regular touch for "
+         "some time.", RIGHT,
+         "Right. Build the contact first with thanks, catching-up notes and useful links; requests can "
+         "come much later, if at all."),
+    ),
+    _question(
+        "return-the-favour", ("after.offer_help",),
+        "In your meeting, a systems librarian mentioned that she is struggling to find students to test "
+        "her library's new catalogue search. What do you do?",
+        ("Offer, in your thank-you note, to ask classmates who might take part in a test session.", RIGHT,
+         "Right. Think about what you can do for the person who gave you their time, and offer it; "
+         "networking works best when it is not all one way."),
+        ("Nothing: you are the one who gained from the meeting, so there is nothing to give.", WRONG,
+         "No. You gained more from this meeting, which is all the more reason to offer what you can."),
+        ("Offer to recruit testers if she will introduce you to the head of her department.", WRONG,
+         "Help with a price attached is a trade, and it is also a new request; offer it freely."),
+    ),
     _question(
         "no-reply", ("after.dont_force",),
         "You sent a thank-you note, a catching-up e-mail three months later, then a link to an article "

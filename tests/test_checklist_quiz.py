@@ -1,17 +1,21 @@
 """The preparation checklist and the scenario quiz: their data and the functions lessons call."""
 from __future__ import annotations
 
+import ast
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from infoview_lib.advice import ADVICE
+from infoview_lib.advice import ADVICE, STAGES
 from infoview_lib.checklist import CHECKLIST, checklist_for, checklist_item, checklist_progress
 from infoview_lib.quiz import QUIZ, QuizOption, QuizQuestion, check_answer, questions_for, quiz_score
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "demystifying-the-informational-interview.txt"
 CHECKLIST_STAGES = ("what", "request", "prep", "during", "after")
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+QUIZ_CALL = re.compile(r"scenario_quiz\(stages=(\([^()]*\))\)")
 
 
 # -- checklist ------------------------------------------------------------------------------------
@@ -82,6 +86,19 @@ def test_questions_for_stages():
     assert questions_for(None) == QUIZ
     with pytest.raises(KeyError, match="unknown stage"):
         questions_for(["what", "jobs"])
+
+
+def test_every_lesson_quiz_has_at_least_three_questions_per_stage():
+    """Each stage a lesson quizzes (notebooks 01-05) and every lesson stage has a quiz worth taking."""
+    in_notebooks = set()
+    for notebook in sorted(NOTEBOOKS.glob("0*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        for call in QUIZ_CALL.findall(code):
+            in_notebooks.update(ast.literal_eval(call))
+    assert in_notebooks == {"what", "request", "job", "prep", "during", "after"} == set(STAGES)
+    thin = {stage: len(questions_for(stage)) for stage in sorted(in_notebooks) if len(questions_for(stage)) < 3}
+    assert not thin, f"stages with fewer than 3 quiz questions: {thin}"
 
 
 def test_check_answer_returns_the_option_with_its_explanation():
