@@ -24,7 +24,7 @@ SUBCOMMANDS = {
 
 #: one-line help shown by ``infoview --help`` (kept here so --help imports nothing else).
 HELP = {
-    "score": "score a request or thank-you draft and print the findings",
+    "score": "score a request, thank-you note or interview notes and print the findings",
     "doctor": "print the versions of the course's tools and check the widget extension",
     "lab": "open JupyterLab on the course (what `make lab` runs)",
     "audit": "flag submissions that tamper with infoview_lib, sys.modules, builtins or importlib",

@@ -1,0 +1,100 @@
+"""``infoview score``: a readable table, and exit 0 (all met), 1 (some not met), 2 (bad input)."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from infoview_lib.cli import main
+
+GOOD_REQUEST = (
+    "Dear Ms. Alvarez, Professor Chen suggested I contact you. I read your report on oral-history "
+    "digitisation and would love to learn how you choose which collections to digitise first. Would you "
+    "have 20 minutes for a short conversation? I completely understand if your schedule doesn't allow it. "
+    "Thank you, Priya"
+)
+BAD_REQUEST = "Hello, I am looking for a job. Are there any openings at your library?"
+NOTE = "Dear Dr. Osei, thank you for your time. I have already signed up for the metadata course you recommended."
+
+
+def write(tmp_path: Path, text: str, name: str = "draft.txt") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_all_met_exits_0_with_a_table(tmp_path, capsys):
+    assert main(["score", "request", write(tmp_path, GOOD_REQUEST)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("request: 10/10 points")
+    assert "\u2714 met     request.connection" in out and "not met" not in out
+
+
+def test_some_not_met_exits_1_and_names_them(tmp_path, capsys):
+    assert main(["score", "request", write(tmp_path, BAD_REQUEST)]) == 1
+    out = capsys.readouterr().out
+    assert "\u2718 not met job.no_job_ask" in out
+    assert 'Evidence: "I am looking for a job", "Are there any openings"' in " ".join(out.split())
+
+
+def test_channel_option(tmp_path, capsys):
+    assert main(["score", "request", write(tmp_path, GOOD_REQUEST), "--channel", "phone"]) == 1
+    assert "\u2718 not met request.channel" in capsys.readouterr().out
+
+
+def test_thank_you_with_dates(tmp_path, capsys):
+    path = write(tmp_path, NOTE)
+    code = main(["score", "thank-you", path, "--interview-on", "2026-03-10", "--sent-on", "2026-03-20"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "after.thank_you_timely" in out and "10 days after" in out
+
+
+def test_dash_reads_stdin(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BAD_REQUEST.encode("utf-8"))))
+    assert main(["score", "request", "-"]) == 1
+    assert "job.no_job_ask" in capsys.readouterr().out
+
+
+def test_json_output(tmp_path, capsys):
+    import json
+
+    assert main(["score", "notes", write(tmp_path, "Their catalogue is a mess."), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["artefact"] == "notes" and data["findings"][0]["evidence"] == ["catalogue is a mess"]
+
+
+@pytest.mark.parametrize("make_args, message", [
+    (lambda p: ["score", "request", str(p / "missing.txt")], "no such file"),
+    (lambda p: ["score", "request", ""], "path is empty"),
+    (lambda p: ["score", "request", str(p)], "not a file"),
+    (lambda p: ["score", "letter", write(p, "Hi")], "unknown kind 'letter'"),
+    (lambda p: ["score", "request", write(p, "x" * 20_001)], "20,000"),
+    (lambda p: ["score", "request", write(p, "Hi"), "--channel", "pigeon"], "channel must be one of"),
+    (lambda p: ["score", "request", write(p, "Hi"), "--sent-on", "2026-03-01"], "--sent-on does not apply"),
+    (lambda p: ["score", "thank-you", write(p, "Hi"), "--interview-on", "March 3"], "interview_on must be a date"),
+])
+def test_bad_input_exits_2_with_a_clear_error(tmp_path, capsys, make_args, message):
+    assert main(make_args(tmp_path)) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and captured.out == ""
+
+
+def test_not_utf8_exits_2(tmp_path, capsys):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Caf\u00e9 au lait".encode("latin-1"))
+    assert main(["score", "request", str(path)]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_the_installed_command_runs(tmp_path):
+    exe = Path(sys.executable).with_name("infoview")
+    if not exe.exists():
+        pytest.skip(f"{exe} is not installed (pip install -e .)")
+    out = subprocess.run([str(exe), "score", "request", write(tmp_path, BAD_REQUEST)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1, out.stderr
+    assert "\u2718 not met job.no_job_ask" in out.stdout

@@ -1,0 +1,400 @@
+"""score_request and the detection helpers behind it: the tricky cases pinned."""
+from __future__ import annotations
+
+import pytest
+
+from infoview_lib.rules.request import CHANNELS, WORD_BUDGET, score_request
+from infoview_lib.rules.textmatch import (
+    find_connection,
+    find_job_asks,
+    find_long_time_asks,
+    find_time_bounds,
+    is_negated,
+    sentence_spans,
+)
+
+
+def passed(text: str, advice_id: str, **kwargs) -> bool:
+    return score_request(text, **kwargs).finding(advice_id).passed
+
+
+def evidence(text: str, advice_id: str) -> list[str]:
+    report = score_request(text)
+    return [text[a:b] for a, b in report.finding(advice_id).spans]
+
+
+# --- job asks ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I'm not looking for a job; I'd simply like to hear how you got started.",
+    "I am not asking about openings, just about how you plan exhibits.",
+    "To be clear, this isn't a request for a job.",
+    "I loved the zine exhibit; you did a great job on it.",
+    "I'd love to hear how you got your first job in archives.",
+    "I read that your library is hiring a new director, and I'd like to learn how you plan succession.",
+])
+def test_not_a_job_ask(text):
+    assert find_job_asks(text) == []
+    assert passed(text, "job.no_job_ask")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Are there any openings?", "Are there any openings"),
+    ("Hello, could you refer me for the internship?", "refer me for"),
+    ("Is your library hiring? I would love 15 minutes to talk.", "Is your library hiring"),
+    ("I saw your archive posted an assistant archivist position. Could we chat about how I might get it?",
+     "how I might get it"),
+    ("Could you pass my resume along to the hiring committee?", "pass my resume"),
+    ("Please consider me for the cataloguing post.", "consider me for the"),
+    ("I'd like to know about job opportunities at your library.", "job opportunities at your"),
+    ("Would you put in a good word for me?", "put in a good word"),
+    ("I don't know if your library is hiring, but I'd love to find out.", "if your library is hiring"),
+    ("I'm not looking for a job right now, but are there any openings on your team?", "are there any openings"),
+    ("Do you know of anyone who is hiring?", "anyone who is hiring"),
+    ("I would be grateful if you could forward my CV to HR.", "forward my CV"),
+])
+def test_job_ask(text, phrase):
+    assert phrase in [text[a:b] for a, b in find_job_asks(text)]
+    assert not passed(text, "job.no_job_ask")
+
+
+# --- connection and time bounds ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "We met briefly at the conference.",
+    "Professor X suggested I contact you.",
+    "As a fellow alum of Pratt, I hoped you might share your experience.",
+    "My classmate Tom Reilly introduced us by email last week.",
+    "I attended your talk on linked data at the state conference.",
+    "It was great to meet you at the Code4Lib social!",
+    "I was referred by Ana Flores at the reference desk.",
+])
+def test_connection(text):
+    assert find_connection(text), text
+    assert passed(text, "request.connection")
+
+
+@pytest.mark.parametrize("text", [
+    "We have never met, but I admire your work.",
+    "I found your name online.",
+    "I came across your profile on LinkedIn.",
+])
+def test_no_connection(text):
+    assert not passed(text, "request.connection")
+
+
+def test_met_briefly_is_a_connection_but_not_a_time_bound():
+    text = "We met briefly at the conference."
+    assert find_connection(text)
+    assert find_time_bounds(text) == []
+    assert not passed(text, "request.brief")
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("Would you have 20 minutes?", 20),
+    ("Could we have a 15-minute call?", 15),
+    ("Would 15 to 20 minutes suit you?", 20),
+    ("Could you spare half an hour?", 30),
+    ("Would a short call work for you?", None),
+    ("Could we have a quick chat next week?", None),
+    ("I'd welcome a brief conversation.", None),
+    ("Could I have a few minutes of your time?", None),
+    ("Would you be open to a 20–30 minute conversation?", 30),
+])
+def test_time_bounds(text, minutes):
+    bounds = find_time_bounds(text)
+    assert [m for _, m in bounds] == [minutes]
+    assert passed(text, "request.brief")
+
+
+@pytest.mark.parametrize("text", [
+    "Could we meet for an hour or two?",
+    "Could we meet for two hours next week?",
+    "Would you be free all afternoon on Friday?",
+    "Could you give me 45 minutes?",
+    "Could we meet for an hour?",
+    "Could we grab lunch?",
+    "Could I have 20 minutes, or would you rather we spend as long as you like?",
+    "We had a short chat at the conference. Could we meet?",
+    "I live 20 minutes away from your library. Could we meet?",
+])
+def test_not_brief(text):
+    assert not passed(text, "request.brief")
+
+
+def test_an_hour_or_two_is_a_long_ask_but_half_an_hour_is_not():
+    assert find_long_time_asks("an hour or two")
+    assert find_long_time_asks("half an hour") == []
+
+
+# --- topics -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I'd like to learn about cataloguing, acquisitions, budgeting, staffing, outreach, programming and grants.",
+    "Can I pick your brain sometime about libraries?",
+    "I have no specific agenda; I'd just like to chat.",
+    "I'd love to hear about everything you do.",
+    "I would like to learn about libraries.",
+    "I would like to meet with you.",
+])
+def test_vague_or_long_topics_fail(text):
+    assert not passed(text, "request.specific_topics")
+
+
+@pytest.mark.parametrize("text", [
+    "I'd love to hear how you moved from public to law librarianship.",
+    "I am curious about one thing in particular: how your team measures the impact of its teen programs.",
+    "I'm interested in how your team runs its digitisation program, especially how you choose collections.",
+    "I'm not asking about job openings; I'd like your perspective on how you built the county partnership.",
+])
+def test_named_topics_pass(text):
+    assert passed(text, "request.specific_topics")
+
+
+def test_topic_list_detail_counts_the_topics():
+    report = score_request("I'd like to learn about cataloguing, budgeting, staffing, outreach and grants.")
+    assert "5 topics" in report.finding("request.specific_topics").message
+
+
+# --- tone, graceful out, mentoring, channel, length ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Dear Ms. Holt, you must meet with me. I expect a reply by Friday.",
+    "Call me back at 555-0147 as soon as you get this.",
+    "I NEED TO TALK TO YOU.",
+    "Please reply ASAP.",
+    "I'll see you on Tuesday at 3 in your office.",
+])
+def test_pressure_is_not_respectful(text):
+    assert not passed(text, "request.respectful")
+
+
+@pytest.mark.parametrize("text", [
+    "I know you must be very busy, so I would be grateful for 15 minutes.",
+    "Hey! Can I pick your brain sometime about libraries?",
+    "I am an MLIS student at the ALA student chapter.",
+])
+def test_courtesy_is_respectful(text):
+    assert passed(text, "request.respectful")
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Would 20 minutes suit you? I completely understand if your schedule doesn't allow it.", True),
+    ("No worries at all if not.", True),
+    ("I understand if you're too busy right now.", True),
+    ("Should your schedule not allow it, I understand.", True),
+    ("I realize you have a busy schedule, so please don't feel obligated.", True),
+    ("I know how busy you are, but please reply.", False),
+    ("Please meet me on Tuesday.", False),
+    ("I won't understand if you say no.", False),
+])
+def test_graceful_out(text, ok):
+    assert passed(text, "request.graceful_out") is ok
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Would you be willing to be my mentor and meet with me every month this year?", False),
+    ("Could we set up regular check-ins?", False),
+    ("Could we have a call every two weeks?", False),
+    ("I read about your mentorship program and would like to learn how you run it.", True),
+    ("I'm not asking you to be my mentor.", True),
+])
+def test_mentoring(text, ok):
+    assert passed(text, "what.not_mentoring") is ok
+
+
+@pytest.mark.parametrize("channel, ok", [("email", True), ("E-mail", True), ("LinkedIn", True),
+                                         ("phone", False), ("voicemail", False), ("call", False)])
+def test_channel(channel, ok):
+    assert passed("We met at the conference.", "request.channel", channel=channel) is ok
+
+
+def test_unknown_channel_lists_the_allowed_ones():
+    with pytest.raises(ValueError) as err:
+        score_request("Hello", channel="carrier pigeon")
+    for name in CHANNELS:
+        assert repr(name) in str(err.value)
+    with pytest.raises(TypeError, match="channel"):
+        score_request("Hello", channel=None)
+
+
+def test_concise_counts_words_and_says_so():
+    long_text = " ".join(["word"] * (WORD_BUDGET + 1))
+    finding = score_request(long_text).finding("request.concise")
+    assert not finding.passed and f"{WORD_BUDGET + 1} words" in finding.message
+    assert score_request(" ".join(["word"] * WORD_BUDGET)).finding("request.concise").passed
+
+
+# --- input handling ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "..."])
+def test_empty_text_scores_zero_with_every_finding_failing(text):
+    report = score_request(text)
+    assert report.score == 0 and report.findings and not any(f.passed for f in report.findings)
+    assert "no text" in report.findings[0].message
+
+
+def test_bad_input_errors_name_the_parameter():
+    with pytest.raises(TypeError, match="text"):
+        score_request(None)
+    with pytest.raises(ValueError, match="20,000"):
+        score_request("a" * 20_001)
+
+
+def test_very_short_text_is_scored():
+    report = score_request("Hi")
+    assert 0 < report.score < 1 and report.finding("job.no_job_ask").passed
+
+
+def test_sentences_do_not_split_at_titles():
+    text = "Dear Dr. Osei, we spoke. Thanks!\nPriya"
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["Dear Dr. Osei, we spoke.", "Thanks!", "Priya"]
+
+
+def test_negation_stops_at_the_clause():
+    text = "I'm not looking for a job, but are there any openings?"
+    assert is_negated(text, text.index("a job"))
+    assert not is_negated(text, text.index("any openings"))
+
+
+# --- realistic messages in the style of career-centre templates ------------
+
+GOOD = [
+    # A referral, one topic, a bounded ask and a way out.
+    "Dear Ms. Lopez, your colleague Dan Wu recommended that I reach out to you. I am exploring a move from "
+    "teaching into school librarianship. I read your blog post on your first year in a school library and "
+    "would value your perspective on how you made that transition. "
+    "Would you have 15 minutes for a call in the next few weeks? If the timing isn't right, I completely "
+    "understand. Best regards, Maya",
+    # Met at an event, research shown, a coffee and no pressure.
+    "Hello Dr. Kim, we met at the ALA Midwinter reception, where you mentioned the community archives "
+    "project. I read your article on it in American Archivist and would love to learn how you recruit "
+    "volunteers. Could I buy you a coffee in the next few weeks? No worries if it's not possible. Best, Lee",
+    # Fellow alum, LinkedIn.
+    "Hi Jordan, as a fellow University of Michigan alum, I noticed on your library's website that you led "
+    "the move to a new discovery layer last year. I'd love to hear what you learned from the migration. "
+    "Would you be open to a 20-minute chat? Totally fine if you're too busy. Thanks, Casey",
+]
+BAD = [
+    ("Dear Mr. Patel, I am writing to request an informational interview. I am looking for a job as a data "
+     "librarian and would like to know if your organization has any positions available. Please let me know "
+     "when you are free to meet.", ["job.no_job_ask", "request.connection", "request.brief", "request.graceful_out"]),
+    ("Dear Dr. Brown, I'm a student at Pratt. I would like to learn about your career, your daily "
+     "responsibilities, the challenges you face, the skills needed, how you got started, and what advice you "
+     "have for students. Could we meet for an hour?", ["request.specific_topics", "request.brief",
+                                                       "request.connection", "request.graceful_out"]),
+    ("I need to meet with you ASAP to discuss a job at your library. Let me know your availability by "
+     "tomorrow.", ["request.respectful", "job.no_job_ask", "request.brief", "request.graceful_out"]),
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good_requests_meet_every_advice_item(text):
+    report = score_request(text, channel="linkedin")
+    assert report.passed, [(f.advice_id, f.message) for f in report.failed]
+
+
+@pytest.mark.parametrize("text, failing", BAD)
+def test_bad_requests_fail_where_expected(text, failing):
+    report = score_request(text)
+    assert {f.advice_id for f in report.failed} >= set(failing)
+    assert report.score < 0.6
+
+
+# Career-centre style messages with the labels a coach would give, advice by advice.
+LABELLED = [
+    ("Dear Mr. Smith, My name is Jane Doe and I am a junior at XYZ University. I found your profile on LinkedIn "
+     "through the XYZ alumni group and noticed that you have worked in public relations for several years. I am "
+     "interested in learning more about the field, and I would appreciate the opportunity to ask you a few "
+     "questions about your experience. Would you be available for a 20-minute phone call in the next few weeks? "
+     "I look forward to hearing from you. Sincerely, Jane",
+     {"request.connection": True, "request.homework": True, "request.specific_topics": False,
+      "request.brief": True, "request.graceful_out": False, "job.no_job_ask": True, "request.respectful": True}),
+    ("Hi Ms. Lee, our mutual friend Sam Park suggested I reach out. I'm curious how you made the jump from "
+     "corporate records management to a university archive. Would you be open to a 15-minute Zoom call sometime "
+     "this month? If not, no problem at all.",
+     {"request.connection": True, "request.specific_topics": True, "request.brief": True,
+      "request.graceful_out": True, "job.no_job_ask": True, "request.respectful": True}),
+    ("To whom it may concern, I want an informational interview. Send me times you are free this week. I will "
+     "call your office on Monday.",
+     {"request.connection": False, "request.respectful": False, "request.graceful_out": False,
+      "request.brief": False}),
+    ("Hello Dr. Ortiz, I attended your webinar on privacy in library systems last week. I'd welcome the chance "
+     "to hear more about how your team audits vendor contracts for patron privacy. Could you spare 20 minutes? "
+     "I understand you're very busy, so please don't feel obligated.",
+     {"request.connection": True, "request.homework": True, "request.specific_topics": True,
+      "request.brief": True, "request.graceful_out": True, "job.no_job_ask": True}),
+    ("Hi, I'm an MLIS student and I'd love to learn more about you and your work. Can we get lunch sometime?",
+     {"request.specific_topics": False, "request.brief": False, "request.connection": False}),
+    ("Dear Ms. Wong, we met at the SLA conference. I noticed your firm has an opening for a research analyst "
+     "and I'd be a great fit. Could we talk for 20 minutes about how to get hired there?",
+     {"job.no_job_ask": False, "request.connection": True, "request.brief": True}),
+    ("Dear Mr. Ali, Professor Grant suggested I get in touch. I'm writing a paper on community archives and "
+     "would like to ask about your work with the neighborhood history project. I'm not looking for employment, "
+     "just your perspective. Would a 15 minute phone call be possible? No pressure if you're swamped.",
+     {"job.no_job_ask": True, "request.connection": True, "request.specific_topics": True,
+      "request.brief": True, "request.graceful_out": True}),
+    ("Hello Kate, it was lovely chatting with you at the book fair. You mentioned you might be open to "
+     "questions about running a school library on a tight budget. Could I take you for a quick coffee next "
+     "week? Totally understand if your schedule is full.",
+     {"request.connection": True, "request.specific_topics": True, "request.brief": True,
+      "request.graceful_out": True, "request.respectful": True}),
+    ("Dear Dr. Hall, I am a recent graduate. I would like you to be my mentor as I start my career. Could we "
+     "have a call every two weeks?",
+     {"what.not_mentoring": False, "request.connection": False}),
+    ("Dear Ms. Reyes, I'm hoping to learn about collection development, weeding, acquisitions, vendor "
+     "relations, and budgeting in public libraries. Would you be available for 30 minutes?",
+     {"request.specific_topics": False, "request.brief": True}),
+    ("Dear Dr. Yu, I see an urgent need for digitisation in small museums and immediately thought of your "
+     "project on it. How do you manage its grant deadlines? Would 20 minutes suit you? I understand if not.",
+     {"request.respectful": True, "request.homework": True, "request.brief": True}),
+]
+
+LABELLED += [
+    ("Dear Professor Nakamura, I took your Information Policy course last fall, and I've since become "
+     "interested in privacy work in public libraries. I'd be grateful for 20 minutes to hear how you "
+     'advise libraries on patron data policies. If your schedule is too full this term, I completely '
+     'understand.',
+     {'request.connection': True, 'request.specific_topics': True, 'request.brief': True,
+      'request.graceful_out': True, 'job.no_job_ask': True, 'request.respectful': True, 'request.concise':
+      True}),
+    ("Hi there, I'm a library student. What's it like being a librarian? Can we talk?",
+     {'request.connection': False, 'request.specific_topics': False, 'request.brief': False,
+      'request.graceful_out': False, 'job.no_job_ask': True, 'request.respectful': True}),
+    ("Dear Ms. Grant, I'm reaching out because your library is hiring a teen services librarian and I'd "
+     'like to be considered. Could we meet so I can tell you about my experience?',
+     {'job.no_job_ask': False, 'request.brief': False}),
+    ("Good afternoon Mr. Dube, Leah Cohen from our department gave me your name and said you'd be happy to"
+     " talk with students. I'm hoping to learn how your firm's research team supports litigation. Would 15"
+     ' minutes by phone work for you? If not, I understand.',
+     {'request.connection': True, 'request.specific_topics': True, 'request.brief': True,
+      'request.graceful_out': True, 'job.no_job_ask': True}),
+    ("Dear Dr. Fischer, I'm not sure if you remember me, but we met at the iConference poster session. "
+     'Your poster on citation analysis stuck with me. Could I ask you a few questions about how you '
+     "collected the data? I know you must be busy, so even ten minutes would be wonderful. Please don't "
+     'feel any pressure.',
+     {'request.connection': True, 'request.homework': True, 'request.specific_topics': True,
+      'request.brief': True, 'request.graceful_out': True, 'request.respectful': True}),
+    ('MS. PATEL, I HAVE BEEN TRYING TO REACH YOU FOR WEEKS. PLEASE CALL ME BACK.',
+     {'request.respectful': False, 'request.graceful_out': False}),
+    ("Dear Mr. Osei, I'd love to chat with you sometime about your work. When we meet, I'll bring my "
+     'portfolio so you can tell me what you think.',
+     {'request.specific_topics': False, 'request.brief': False, 'request.graceful_out': False}),
+    ('Hello Ms. Tran, my professor Dr. Ruiz mentioned that you lead the digital scholarship unit at State.'
+     " I'm interested in learning about how you staff data-visualization consultations. Would you be "
+     "willing to meet for a brief chat? I'm happy to work around your schedule, and no worries if it "
+     "doesn't work out.",
+     {'request.connection': True, 'request.specific_topics': True, 'request.brief': True,
+      'request.graceful_out': True, 'job.no_job_ask': True}),
+    ("Dear Sir or Madam, I'd like to request an informational interview. I'm interested in careers in "
+     'librarianship and would like your advice on breaking into the field, as well as tips on job '
+     'searching, networking, and interviewing. Could you let me know if there are any openings as well?',
+     {'job.no_job_ask': False, 'request.specific_topics': False, 'request.connection': False}),
+]
+
+
+@pytest.mark.parametrize("text, labels", LABELLED, ids=[f"message{i}" for i in range(len(LABELLED))])
+def test_career_centre_style_messages(text, labels):
+    report = score_request(text)
+    got = {advice_id: report.finding(advice_id).passed for advice_id in labels}
+    assert got == labels
