@@ -1,0 +1,12 @@
+"""Instructor and grader tools: the class report by advice item and parallel autograding.
+
+- :mod:`.class_report`: read an nbgrader gradebook into DataFrames, tabulate how many
+  students meet each advice item, and write a self-contained HTML report.
+- :mod:`.parallel_grade`: run nbgrader's own autograder for many submissions at once,
+  with progress, per-submission timeouts and a single writer to the gradebook.
+- :mod:`.practice_course`: a small nbgrader course with made-up submissions, for
+  trying these tools (and for their tests and benchmark).
+
+Nothing here scores student work itself: grades come from nbgrader's grade cells,
+which are named after advice ids (``infoview_lib.advice``).
+"""
