@@ -54,7 +54,7 @@ def test_lab_command_opens_the_welcome_notebook(repo_root):
     assert f"--LabApp.default_url=/lab/tree/{WELCOME}" in cmd
     assert cmd[-1] == "--no-browser"
     nb7 = lab_command(repo_root, "notebook")
-    assert nb7[1] == "notebook" and f"--NotebookApp.default_url=/tree/{WELCOME}" in nb7
+    assert nb7[1] == "notebook" and f"--JupyterNotebookApp.default_url=/tree/{WELCOME}" in nb7
     with pytest.raises(ValueError, match="interface"):
         lab_command(repo_root, "classic")
 

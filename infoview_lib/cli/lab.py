@@ -33,7 +33,7 @@ def lab_command(root: Path, interface: str = "lab", extra: list[str] | None = No
     if interface == "lab":
         cmd = [exe, "lab", f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{WELCOME}"]
     elif interface == "notebook":
-        cmd = [exe, "notebook", f"--ServerApp.root_dir={root}", f"--NotebookApp.default_url=/tree/{WELCOME}"]
+        cmd = [exe, "notebook", f"--ServerApp.root_dir={root}", f"--JupyterNotebookApp.default_url=/tree/{WELCOME}"]
     else:
         raise ValueError(f"interface must be 'lab' or 'notebook', not {interface!r}")
     return cmd + list(extra or [])
@@ -57,6 +57,9 @@ def run(args) -> int:
     except FileNotFoundError as err:
         print(f"infoview lab: {err}", file=sys.stderr)
         return 2
-    cmd = lab_command(root, "notebook" if args.notebook else "lab", args.jupyter_args)
+    extra = list(args.jupyter_args)
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
+        extra.append("--allow-root")  # containers and CI machines often run as root; Jupyter refuses without it
+    cmd = lab_command(root, "notebook" if args.notebook else "lab", extra)
     os.execvpe(cmd[0], cmd, lab_environment())
     return 0  # pragma: no cover
