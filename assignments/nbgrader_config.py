@@ -1,0 +1,45 @@
+"""nbgrader configuration of the Infoview course (run nbgrader from this folder).
+
+    cd assignments
+    nbgrader generate_assignment 02_request      # source/ -> release/
+    nbgrader autograde 02_request                # submitted/ -> autograded/ + gradebook.db
+    nbgrader generate_feedback 02_request        # autograded/ -> feedback/
+    nbgrader export                              # grades.csv
+
+See docs/grading.md for the whole workflow.
+"""
+from pathlib import Path
+
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import GetGrades
+
+from infoview_lib.grading.feedback import HideHiddenTests
+
+c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
+
+HERE = Path(__file__).resolve().parent
+
+c.CourseDirectory.course_id = "infoview"
+c.CourseDirectory.root = str(HERE)
+c.CourseDirectory.db_url = f"sqlite:///{HERE / 'gradebook.db'}"
+# The contact log of 05_follow_up travels with the notebook.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "my_work"]
+
+# Per-cell limit while autograding. Answers are data, so a test cell needs about a
+# second (one grading process, see infoview_lib.grading.checks); a student's
+# infinite loop costs this once, then the kernel is interrupted and the rest of
+# the notebook is graded.
+c.ExecutePreprocessor.timeout = 15
+c.Execute.timeout = 15
+
+# A deleted test cell comes back (with the instructor's code), so a student who
+# deleted one is graded on their answers like everyone else, never given the points.
+c.OverwriteCells.add_missing_cells = True
+
+# Feedback: grades first, then hide hidden tests, mark schemes and traceback source.
+# The order matters: GetGrades reads the cells' metadata before anything is trimmed.
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+
+# What replaces a solution region in the release: a placeholder a non-programmer can
+# overwrite (a letter, a message, a list item); the checks treat it as "not answered".
+c.ClearSolutions.code_stub = {"python": '"""YOUR ANSWER HERE"""'}

@@ -1,0 +1,39 @@
+"""``infoview audit SUBMISSIONS_DIR``: flag submissions that tamper with the grading.
+
+Exit status: 0 when nothing was flagged, 1 when something was, 2 on bad input.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+NAME = "audit"
+HELP = ("Statically scan submitted notebooks (submitted/<student>/<assignment>/*.ipynb, or any folder "
+        "of .ipynb) for code that rebinds infoview_lib, or touches sys.modules, builtins or importlib.")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("submissions", metavar="SUBMISSIONS_DIR",
+                        help="a course folder, its submitted/ folder, any folder of notebooks, or one notebook")
+    parser.add_argument("--json", action="store_true", help="print the flags as JSON records")
+
+
+def run(args) -> int:
+    from ..grading.audit import audit_folder, flags_table
+
+    try:
+        flags = audit_folder(Path(args.submissions))
+    except (FileNotFoundError, NotADirectoryError, ValueError) as err:
+        print(f"infoview audit: {err}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([asdict(f) for f in flags], indent=2))
+    elif flags:
+        print(flags_table(flags))
+        print(f"\n{len(flags)} suspicious line(s) in "
+              f"{len({(f.student, f.assignment, f.notebook) for f in flags})} notebook(s).")
+    else:
+        print("No tampering found.")
+    return 1 if flags else 0
