@@ -31,6 +31,7 @@ def evidence(text: str, advice_id: str) -> list[str]:
     "To be clear, this isn't a request for a job.",
     "I loved the zine exhibit; you did a great job on it.",
     "I'd love to hear how you got your first job in archives.",
+    "I'd love to hear how a small team like yours fills vacancies without a dedicated HR office.",
     "I read that your library is hiring a new director, and I'd like to learn how you plan succession.",
 ])
 def test_not_a_job_ask(text):
@@ -52,6 +53,9 @@ def test_not_a_job_ask(text):
     ("I'm not looking for a job right now, but are there any openings on your team?", "are there any openings"),
     ("Do you know of anyone who is hiring?", "anyone who is hiring"),
     ("I would be grateful if you could forward my CV to HR.", "forward my CV"),
+    ("I'd like to meet so I can ask about the vacancy and whether you could put in a word for me.",
+     "ask about the vacancy"),
+    ("Could we talk about the advertised position on your team?", "talk about the advertised position"),
 ])
 def test_job_ask(text, phrase):
     assert phrase in [text[a:b] for a, b in find_job_asks(text)]

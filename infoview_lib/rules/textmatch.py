@@ -731,7 +731,10 @@ _JOB_ASK = _rx(
     | \bconsider(?:ed)?\s+(?:me\s+)?for\s+(?:the|a|an|any|your)\b
     | \b(?:like|love|hope|want|wish)\s+to\s+be\s+considered\b
     | \bconsider\s+my\s+(?:application|candidacy|resume|résumé|cv)\b | \bkeep\s+me\s+in\s+mind\b
-    | \b(?:put|say)\s+in\s+a\s+good\s+word\b
+    | \b(?:put|say)\s+in\s+a\s+(?:good\s+)?word\b
+    | \b(?:discuss|talk\s+about|ask(?:ing)?\s+(?:you\s+)?about|(?:in|en)quir(?:e|ing)\s+about)\s+(?:the|any|your|an?|that|this)\s+
+        (?:\w+\s+){{0,2}}?(?:vacanc(?:y|ies)|openings?|open\s+(?:positions?|roles?|posts?)|job\s+(?:postings?|adverts?|
+        ads?|listings?)|(?:posted|advertised)\s+(?:positions?|roles?|jobs?|posts?))\b
     | \b(?:pass|passing|forward|forwarding|share|sharing|send|sending|hand)\s+(?:along\s+|on\s+)?my\s+(?:resume|
           résumé|cv|c\.v\.|application)\b
     | \bhow\s+(?:I|one)\s+(?:might|could|can|would|should|may)\s+(?:\w+\s+)?(?:get|land|secure|win|
