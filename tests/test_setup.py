@@ -81,3 +81,11 @@ def test_doctor_reports_versions_and_the_widget_extension():
         assert re.search(rf"^{name}\s+\d+\.\d+", proc.stdout, re.M), proc.stdout
     assert re.search(r"^widget extension\s+active", proc.stdout, re.M), proc.stdout
     assert "\x1b[" not in proc.stdout
+
+
+def test_a_command_left_out_of_the_student_kit_says_so(monkeypatch, capsys):
+    # The student bundle leaves out instructor modules; the command must explain, not crash.
+    monkeypatch.setitem(sys.modules, "infoview_lib.cli.class_report", None)
+    assert main(["class-report", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "not part of this installation" in err and "infoview_lib.cli.class_report" in err

@@ -56,7 +56,16 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     name = argv[0]
-    module = importlib.import_module(f".{SUBCOMMANDS[name]}", __name__)
+    try:
+        module = importlib.import_module(f".{SUBCOMMANDS[name]}", __name__)
+    except ModuleNotFoundError as err:
+        if not (err.name or "").startswith("infoview_lib"):
+            raise  # a missing third-party package: let its own message through
+        # The student bundle ships the kit without the instructor and grader tools.
+        print(f"infoview {name}: this command is not part of this installation of the kit "
+              f"(the students' version leaves out the instructor and grader tools; missing: {err.name}).",
+              file=sys.stderr)
+        return 2
     sub = argparse.ArgumentParser(prog=f"infoview {name}", description=module.HELP)
     module.add_arguments(sub)
     args = sub.parse_args(argv[1:])
