@@ -1,6 +1,7 @@
 """The two-command set-up, the CI script and the small CLI commands (doctor, lab)."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -39,7 +40,9 @@ def test_make_lab_and_test_create_the_venv_when_missing(tmp_path):
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy(ROOT / name, tmp_path / name)
     for target, runs in (("lab", ".venv/bin/infoview lab"), ("test", ".venv/bin/python -m pytest")):
-        out = subprocess.run(["make", "-n", target], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+        env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+        out = subprocess.run(["make", "--no-print-directory", "-n", target], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, check=True).stdout
         lines = out.splitlines()
         assert lines[0].startswith("python3 -m venv .venv"), out
         assert any(re.search(r"pip install .*-e '?\.", l) for l in lines), out
