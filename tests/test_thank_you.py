@@ -109,6 +109,10 @@ def test_offer_help(text, ok):
     ("You and your team did a great job on the new reading room.", True),
     ("I am sure my skills would make me a valuable member of your team.", False),
     ("Please keep me in mind if a position opens up.", False),
+    ("I hope you will consider me if a position opens up on your team.", False),
+    ("I'm going to apply for the research assistant opening - would you be willing to refer me?", False),
+    ("If you ever need volunteers for summer reading, please consider me.", True),
+    ("Would you mind connecting me with your hiring manager?", False),
 ])
 def test_no_job_ask(text, ok):
     assert passed(text, "job.no_job_ask") is ok
@@ -195,6 +199,17 @@ LABELLED += [
      'put together for class, if that would be useful.',
      {'after.gratitude': True, 'after.specific_detail': True, 'after.offer_help': True,
       'after.no_early_requests': True}),
+    # held-out-like notes written after career-centre examples
+    ("Hi Dana, thanks so much for chatting with me today about your work at the law firm library. I'm going to "
+     "apply for the research assistant opening - would you be willing to refer me? Thanks again, Kim",
+     {"after.gratitude": True, "after.no_early_requests": False, "job.no_job_ask": False, "after.offer_help": False}),
+    ("Dear Ms. Clark, thank you for meeting with me. I learned so much about metadata work at your library, and I "
+     "hope you will consider me if a position opens up on your team. Sincerely, Al",
+     {"after.gratitude": True, "after.no_early_requests": False, "job.no_job_ask": False, "after.offer_help": False}),
+    ("Dear Mr. Brown, Thank you for your time yesterday. I really enjoyed our conversation and learned a lot. "
+     "I appreciate your help. Best regards, Sam",
+     {"after.gratitude": True, "after.specific_detail": False, "after.no_early_requests": True,
+      "job.no_job_ask": True, "after.offer_help": False}),
 ]
 
 

@@ -70,12 +70,16 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+#: an e-mail's subject line ("Subject: Request for a brief conversation"), which is not the message body
+_SUBJECT_LINE = re.compile(r"\A\s*(?:subject|re|subj)\s*:[^\n]*\n", re.I)
 _SALUTATION = re.compile(
     r"\A\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening))\b[^,\n!:]{0,60}[,\n!:]", re.I
 )
 _SIGN_OFF = re.compile(
     r"""(?:^|[.!?]\s+|\n\s*)((?:sincerely|best(?:\s+(?:regards|wishes))?|kind\s+regards|warm(?:est)?\s+regards|regards|
-    many\s+thanks|thanks(?:\s+(?:again|so\s+much))?|thank\s+you(?:\s+(?:again|so\s+much))?|cheers|warmly|respectfully|
+    many\s+thanks|thanks(?:\s+(?:again|so\s+much))?|thank\s+you(?:\s+(?:again|so\s+much))?|
+    (?:thank\s+you|thanks|many\s+thanks)\s+(?:(?:again|so\s+much|very\s+much)\s+)?(?:in\s+advance\s+)?for\s+
+        (?:your|considering)\s+(?:\w+\s+){0,3}?\w+|cheers|warmly|respectfully|
     all\s+the\s+best|with\s+(?:gratitude|thanks|appreciation)|gratefully|yours(?:\s+truly)?)\s*[,!.]?\s*(?:\n|
             $)[\s\S]{0,200})\Z""",
     re.I | re.X,
@@ -83,12 +87,16 @@ _SIGN_OFF = re.compile(
 
 
 def body_span(text: str) -> Span:
-    """The body of a message: without a leading salutation ("Dear Dr. Lee,")
-    or a closing sign-off and signature ("Best regards,\nPriya Shah\n555-0147")."""
+    """The body of a message: without a subject line ("Subject: ..."), a leading salutation ("Dear Dr. Lee,")
+    or a closing sign-off and signature ("Best regards,\nPriya Shah\n555-0147",
+    "Thank you for your consideration,\nDana Wu")."""
     start = 0
-    m = _SALUTATION.match(text)
+    m = _SUBJECT_LINE.match(text)
     if m:
         start = m.end()
+    m = _SALUTATION.match(text[start:])
+    if m:
+        start += m.end()
     end = len(text)
     m = _SIGN_OFF.search(text, start)
     if m:
@@ -389,7 +397,7 @@ _CONNECTION = _rx(
           chatting)\s+(?:with\s+|to\s+)?you\b
     | \b(?:enjoyed|loved|appreciated)\s+(?:meeting|talking|speaking|chatting|hearing\s+you|our|
           your\s+(?:\w+\s+)?(?:talk|presentation|panel|session|keynote|lecture|workshop|webinar))\b
-    | \bI\s+(?:\w+\s+)?(?:attended|heard|saw|watched|caught)\s+(?:your|you)\s+(?:\w+\s+){0,2}?(?:talk|presentation|
+    | \b(?:I|who)\s+(?:\w+\s+)?(?:attended|heard|saw|watched|caught)\s+(?:your|you)\s+(?:\w+\s+){0,2}?(?:talk|presentation|
           panel|session|keynote|lecture|workshop|webinar|speak|present)
     | \byou\s+(?:recently\s+)?(?:spoke|presented|lectured|visited|taught|came\s+to|gave\s+a|mentioned|suggested)\b
     | \byour\s+(?:\w+\s+)?(?:talk|presentation|panel|keynote|lecture|workshop|session|webinar|visit)\s+(?:at|to|in|
@@ -435,6 +443,7 @@ _RESEARCH = _rx(
         \s+(?:\w+\s+){{0,2}}?(?:your|that\s+your|that\s+you|about\s+your|how\s+your|how\s+you|you|on\s+your|in\s+your)\b
         (?!\s*(?:name|profile|contact|e-?mail|details|number|address)\b)
     | \b(?:noticed|learned|learnt|read|saw|discovered)\s+(?:on\s+\w+\s+|in\s+\w+\s+)?that\s+(?:your|you)\b
+    | \bwho\s+(?:recently\s+|just\s+)?(?:read|heard|saw|watched|listened\s+to|attended)\s+(?:you|your)\s+(?!name\b|profile\b)\w+
     | \b(?:impressed|inspired|struck|fascinated|intrigued|excited)\s+(?:by|with|to\s+(?:see|read|learn))\s+(?:your|
           how\s+your|how\s+you|the\s+way\s+your|that\s+your)\b
     | \bI\s+(?:know|understand|hear|heard)\s+(?:that\s+)?your\s+(?!time\b|schedule\b|calendar\b|day\b)\w+
@@ -445,7 +454,8 @@ _RESEARCH = _rx(
     | \byour\s+(?:\w+\s+)?(?:article|report|paper|post|blog|book|chapter|study|research|presentation|talk|interview|
           podcast|
         webinar|project|exhibit|exhibition|initiative|program|programme|publication|thesis|dissertation|guide|toolkit|
-        survey|grant|column|essay|review|course|pilot|partnership|poster|keynote|panel|workshop)s?\s+(?:on|about|in|
+        survey|grant|column|essay|review|course|pilot|partnership|poster|keynote|panel|workshop|session|
+        lecture)s?\s+(?:on|about|in|
                 for|at|with|to|into|called|titled|entitled)\b
     | \b(?:on|from|through|in)\s+(?:your|the)\s+(?:\w+(?:['’]s)?\s+)?(?:website|web\s+site|site|profile|linkedin|
           blog|annual\s+report|newsletter|faculty\s+page|staff\s+page)\b
@@ -453,7 +463,10 @@ _RESEARCH = _rx(
     | \b(?:since|after|when)\s+(?:you|your\s+\w+)\s+(?:recently\s+)?(?:launched|started|introduced|moved|expanded|
           opened|adopted|began|joined|switched|migrated|merged|created|won|received|published|redesigned|piloted)\b
     | \byou(?:['’]ve|\s+have)\s+(?:recently\s+)?(?:launched|started|introduced|moved|expanded|opened|adopted|
-          written|published|migrated|redesigned|piloted|built|led)\b"""
+          written|published|migrated|redesigned|piloted|built|led)\b
+    | \b(?:that|how)\s+you\s+(?:recently\s+|successfully\s+|personally\s+)?(?:led|launched|founded|built|
+          designed|developed|introduced|redesigned|piloted|published|wrote|created|organi[sz]ed|spearheaded|
+          oversaw|curated|co-founded|established|won)\b"""
 )
 
 
@@ -475,6 +488,7 @@ _TOPIC_CUE = _rx(
                 whether|which)\b
     | \b(?:curious|interested|fascinated|intrigued)\s+(?:\w+\s+){0,2}?(?:about|in|by|how|what|why|whether|which)\b
     | \b(?:understand|explore)\s+(?:better\s+|more\s+about\s+)?(?:how|what|why)\b
+    | \b(?:see|observe|watch)\s+(?:first[\s-]?hand\s+)?how\b
     | \b(?:insights?|advice|perspective|thoughts|views)\s+(?:on|about|regarding|into)\b
     | \bdiscuss\b | \bpick\s+your\s+brains?\b"""
 )
@@ -505,6 +519,11 @@ _GENERIC_CAREER = re.compile(
     r"(?:a\s+|your\s+)?(?:careers?|jobs?|work)\s+(?:in|with)\s+(?:librarianship|libraries|the\s+field|archives|"
     r"information\s+science|the\s+profession|the\s+industry)"
 )
+#: an amount of time, which is what is asked for, not a subject ("an hour of your time")
+_TIME_AMOUNT = re.compile(
+    r"(?:(?:an?|one|a\s+few|a\s+couple\s+of|some|\d+|[a-z]+(?:-[a-z]+)?)\s+)?(?:short\s+|quick\s+)?"
+    r"(?:minutes?|hours?|moments?)(?:\s+of\s+your\s+(?:valuable\s+)?time)?|your\s+(?:valuable\s+)?time"
+)
 _LIST_SEPARATOR = _rx(r",|;|\band\b|\bor\b|\bas\s+well\s+as\b|\bplus\b|&", word_start=False)
 _ELABORATION = re.compile(r"^\s*(?:especially|particularly|in\s+particular|specifically|notably|above\s+all|and\s+especially)\b", re.I)
 _TOPIC_TAIL = _rx(
@@ -521,8 +540,11 @@ def topic_segments(text: str) -> tuple[Span, ...]:
     about", "hear how", "curious about", "advice on") that is not negated
     opens a segment running to the next cue, the end of the clause or the end
     of the sentence."""
-    segments = []
+    segments: list[Span] = []
+    bullets: list[Span] = []
     for a, b in sentence_spans(text):
+        if any(x < b and a < y for x, y in bullets):
+            continue  # a bullet item already counted as a topic
         cues = [m for m in _TOPIC_CUE.finditer(text, a, b) if not is_negated(text, m.start(), m.end())]
         for i, m in enumerate(cues):
             end = cues[i + 1].start() if i + 1 < len(cues) else b
@@ -533,7 +555,30 @@ def topic_segments(text: str) -> tuple[Span, ...]:
                 end -= 1
             if end > m.end():
                 segments.append((m.end(), end))
+            if i + 1 == len(cues) and text[a:b].endswith(":"):
+                bullets = _bullets_after(text, b)
+                segments.extend(bullets)
     return tuple(segments)
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+([^\n]+)")
+
+
+def _bullets_after(text: str, pos: int) -> list[Span]:
+    """The items of a bulleted list ("- how you ...", "1. what ...") starting on the line after ``pos``."""
+    items = []
+    nl = text.find("\n", pos)
+    while nl != -1:
+        m = _BULLET.match(text, nl + 1)
+        if not m:
+            break
+        a, b = m.span(1)
+        while b > a and text[b - 1] in ".!?;, \t\r":
+            b -= 1
+        if b > a:
+            items.append((a, b))
+        nl = text.find("\n", m.end())
+    return items
 
 
 def list_items(segment: str) -> list[str]:
@@ -565,6 +610,7 @@ def is_generic_topic(segment: str) -> bool:
     phrase = _TOPIC_TAIL.sub("", segment.strip().strip(".?!,;:")).lower()
     phrase = re.sub(r"^(?:more\s+|a\s+bit\s+|some\s+|about\s+)+", "", phrase).strip()
     return (phrase in _GENERIC_TOPIC_PHRASES or _GENERIC_CAREER.fullmatch(phrase) is not None
+            or _TIME_AMOUNT.fullmatch(phrase) is not None
             or not content_words(phrase, ignore=_ASKING_WORDS))
 
 
@@ -617,11 +663,17 @@ _REFUSAL = _rx(
 )
 
 
+#: verbs after which "if" opens an indirect question ("I wondered if you'd be willing to ..."), not a condition
+_ASKING_IF = re.compile(r"\b(?:wonder(?:ing|ed|s)?|ask(?:ing|ed)?|enquir(?:e|ing)|inquir(?:e|ing))\s+$", re.I)
+
+
 def find_graceful_out(text: str) -> list[Span]:
     """Lines that leave the reader free to say no: "I understand if ...",
     "no worries if not", "if you're too busy", "if your schedule doesn't allow",
-    "no pressure", "if you are willing and available"."""
-    return [s for s in find_spans(_GRACEFUL_OUT, text) if not _REFUSAL.search(text, *context(text, *s))]
+    "no pressure", "if you are willing and available". "I wondered if you'd be
+    willing to ..." asks a question: it offers no way out."""
+    return [s for s in find_spans(_GRACEFUL_OUT, text)
+            if not _REFUSAL.search(text, *context(text, *s)) and not _ASKING_IF.search(text, max(0, s[0] - 30), s[0])]
 
 
 _DEMAND = _rx(
@@ -649,13 +701,21 @@ _BARE_IMPERATIVE = _rx(
 _PRESUMPTION = _rx(
     r"""\b(?:see|meeting)\s+you\s+(?:on|at|next|then|tomorrow|this)\b(?!.*\?)
     | \bI(?:['’]ll|\s+will)\s+(?:drop|stop|come)\s+by\b
-    | \bI(?:['’]ll|\s+will)\s+(?:call|phone|ring)\s+you\s+(?:on|at|tomorrow|next|this)\b
+    | \bif\s+I\s+(?:don['’]t|do\s+not|haven['’]t|have\s+not)\s+(?:hear(?:d)?|received?\s+a\s+(?:reply|response))
+        \s+(?:back\s+)?(?:from\s+you\s+)?(?:by|before|within)\b
     | \bI(?:['’]ve|\s+have)\s+(?:already\s+)?(?:scheduled|booked|put|added|reserved|
           blocked)\b(?:\s+\w+){0,4}\s+(?:calendar|meeting|time|room|slot)
     | \bI(?:['’]ll|\s+will)\s+be\s+(?:at|in)\s+your\s+(?:office|library|building|desk)\b
     | \bexpecting\s+(?:you|your|to\s+hear|a\s+reply)\b | \bno\s+later\s+than\b
     | \bdon['’]t\s+(?:ignore|forget)\s+(?:me|this)\b | \bI\s+won['’]t\s+take\s+no\b"""
 )
+#: announcing a call instead of asking for one ("I'll call your office on Monday to set up a time")
+_ANNOUNCED_CALL = _rx(
+    r"""\bI(?:['’]ll|\s+will)\s+(?:call|phone|ring)\s+(?:you|your\s+(?:office|desk|library|branch|department))
+        (?:\s+(?:on|at|tomorrow|next|this)\b|\s*[.!]|\s+to\s+(?:set\s+up|schedule|arrange|book|confirm))"""
+)
+#: ... unless it is an offer that leaves the choice to them ("if you'd rather talk by phone, I'll call you")
+_THEIR_CHOICE = _rx(r"\bif\s+you\b|\bwhenever\s+you\b|\b(?:happy|glad)\s+to\b|\bprefer\b|\brather\b")
 _SHOUTING = re.compile(
     r"\b[A-Z]{2,}(?:[\s,!]+[A-Z]{2,}){2,}\b|!{3,}|\b(?:PLEASE|NOW|URGENT|IMMEDIATELY|MUST|NEED|REPLY|RESPOND|CALL|TODAY)\b"
 )
@@ -671,6 +731,9 @@ def find_pressure(text: str) -> list[Span]:
     plan ahead" are not pressure.
     """
     spans = find_affirmed(_DEMAND, text) + find_spans(_PRESUMPTION, text)
+    for m in _ANNOUNCED_CALL.finditer(text):
+        if not _THEIR_CHOICE.search(text, *sentence_at(text, m.start())):
+            spans.append(m.span())
     for a, b in sentence_spans(text):
         m = _BARE_IMPERATIVE.match(text[a:b])
         if m:
@@ -690,7 +753,8 @@ _MENTORING = _rx(
         (?:\w+\s+)?(?:weeks?|months?|fortnight|quarter|semester|term)\b
     | \b(?:weekly|monthly|fortnightly|biweekly|regular|ongoing|recurring|standing)\s+(?:\w+\s+)?(?:meetings?|
           check[\s-]?ins?|calls?|sessions?|chats?|catch[\s-]?ups?|guidance|coaching)\b
-    | \bon\s+an?\s+(?:regular|ongoing|weekly|monthly|continuing)\s+basis\b | \bmeet\s+(?:up\s+)?regularly\b
+    | \bon\s+an?\s+(?:regular|ongoing|weekly|monthly|continuing)\s+basis\b
+    | \b(?:meet|talk|speak|chat|check\s+in)\s+(?:up\s+)?(?:with\s+(?:me|you)\s+)?(?:regularly|periodically|frequently)\b
     | \b(?:ongoing|long[\s-]term|continued)\s+(?:guidance|support|relationship|mentorship|mentoring)\b
     | \bkeep\s+meeting\b"""
 )
@@ -727,7 +791,18 @@ _JOB_ASK = _rx(
     | \b(?:if|whether)\s+(?:you|your\s+(?:\w+\s+){{0,2}}?\w+|the\s+\w+|they)\s+(?:is|are|might\s+be|will\s+be|
           ['’]re)\s+(?:currently\s+|still\s+)?hiring\b
     | \bhir(?:e|ing)\s+me\b | \bwould\s+you\s+(?:\w+\s+)?hire\b
-    | \b(?:refer|recommend|nominate)\s+me\s+(?:for|to)\b | \b(?:a\s+)?referral\s+(?:for|to)\s+(?:the|a|an|your)\b
+    | \bhow\s+(?:I|one)\s+(?:might|could|can|would|should|may)\s+be\s+considered\b
+    | \b(?:discuss|talk\s+about|ask(?:ing)?\s+(?:you\s+)?about|(?:in|en)quir(?:e|ing)\s+about)\s+(?:the|that|this)\s+
+        (?:open\s+|advertised\s+|posted\s+|vacant\s+|new\s+)?(?:position|opening|vacancy|role)\b
+        (?!\s+(?:of|you|that\s+you|which\s+you|I\s+play|played|in\s+(?:society|the\s+field)))
+    | \b(?:refer|recommend|nominate)\s+me\s+(?:for|to(?!\s+(?:someone|somebody|anyone|other|others|colleagues|people|
+          an?\s+(?:colleague|person|expert|specialist|book|article)|resources|readings?|articles?|books?)\b))\b
+    | \brefer\s+me(?=\s*(?:[?.!,;]|$))
+    | \b(?:consider|think\s+of|remember)\s+me\s+(?:if|when|whenever|should|in\s+case|for\s+(?:any\s+)?future)\s+
+        (?:[\w'’]+\s+){{0,6}}?(?:{_JOB_NOUN}|opens|comes\s+up|becomes\s+available|hiring)\b
+    | \b(?:about|regarding|concerning)\s+(?:\w+\s+)?employment\s+(?:opportunities\s+)?(?:at|with|in)\s+(?:your|the)\b
+    | {_SUBJECT_I}(?:\s+really|\s+urgently|\s+badly)?\s+need\s+(?:a|an)\s+(?:new\s+|paid\s+)?(?:job|position|
+          internship|employment)\b | \b(?:a\s+)?referral\s+(?:for|to)\s+(?:the|a|an|your)\b
     | \bconsider(?:ed)?\s+(?:me\s+)?for\s+(?:the|a|an|any|your)\b
     | \b(?:like|love|hope|want|wish)\s+to\s+be\s+considered\b
     | \bconsider\s+my\s+(?:application|candidacy|resume|résumé|cv)\b | \bkeep\s+me\s+in\s+mind\b
@@ -735,6 +810,9 @@ _JOB_ASK = _rx(
     | \b(?:discuss|talk\s+about|ask(?:ing)?\s+(?:you\s+)?about|(?:in|en)quir(?:e|ing)\s+about)\s+(?:the|any|your|an?|that|this)\s+
         (?:\w+\s+){{0,2}}?(?:vacanc(?:y|ies)|openings?|open\s+(?:positions?|roles?|posts?)|job\s+(?:postings?|adverts?|
         ads?|listings?)|(?:posted|advertised)\s+(?:positions?|roles?|jobs?|posts?))\b
+    | \b(?:introduce|introducing|connect|connecting|refer|referring|put|putting)\s+me\s+(?:in\s+touch\s+)?(?:to|with)\s+
+        (?:your|the|a|an|someone\s+(?:in|on))\s+(?:\w+\s+)?(?:hiring\s+(?:manager|committee|team)|recruiters?|HR\b|
+        human\s+resources|search\s+committee|talent\s+acquisition)
     | \b(?:pass|passing|forward|forwarding|share|sharing|send|sending|hand)\s+(?:along\s+|on\s+)?my\s+(?:resume|
           résumé|cv|c\.v\.|application)\b
     | \bhow\s+(?:I|one)\s+(?:might|could|can|would|should|may)\s+(?:\w+\s+)?(?:get|land|secure|win|
@@ -776,7 +854,13 @@ def find_job_asks(text: str) -> list[Span]:
     request for a job"), the reader's own career ("how did you get your first
     job?") and other senses of the word ("you did a great job on the exhibit").
     """
-    return find_affirmed(_JOB_ASK, text)
+    return list(_job_asks(text))
+
+
+@lru_cache(maxsize=64)
+def _job_asks(text: str) -> tuple[Span, ...]:
+    """Cached: the thank-you rules ask twice (no job ask, no early requests)."""
+    return tuple(find_affirmed(_JOB_ASK, text))
 
 
 # ---------------------------------------------------------------------------
