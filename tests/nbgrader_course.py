@@ -15,6 +15,8 @@ from pathlib import Path
 
 import nbformat
 
+from infoview_lib.grading.course import copy_course as copy_whole_course
+
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "assignments"
 
@@ -26,10 +28,6 @@ REGION_MARKERS = (
 )
 _BEGIN = re.compile(r"BEGIN (SOLUTION|HIDDEN TESTS|MARK SCHEME)")
 _END = re.compile(r"END (SOLUTION|HIDDEN TESTS|MARK SCHEME)")
-
-#: what nbgrader writes into a course folder; never copied into a test's course
-GENERATED = {"release", "submitted", "autograded", "feedback", "gradebook.db", ".nbgrader.log", "exchange"}
-
 
 def assignment_names(course: Path = COURSE) -> list[str]:
     source = course / "source"
@@ -53,19 +51,13 @@ def smallest_assignment(course: Path = COURSE) -> str:
 
 
 def copy_course(dest: Path, assignments: list[str] | None = None) -> Path:
-    """A private copy of assignments/ (config and sources only; none of nbgrader's output)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for item in COURSE.iterdir():
-        if item.name in GENERATED or item.name == "__pycache__":
-            continue
-        if item.name == "source":
-            for name in assignments or assignment_names():
-                shutil.copytree(item / name, dest / "source" / name,
-                                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-        elif item.is_dir():
-            shutil.copytree(item, dest / item.name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(item, dest / item.name)
+    """A private copy of assignments/ (config and sources only; none of nbgrader's output),
+    keeping only the named assignments' sources when ``assignments`` is given."""
+    copy_whole_course(dest, COURSE)
+    if assignments is not None:
+        for folder in (dest / "source").iterdir():
+            if folder.name not in assignments:
+                shutil.rmtree(folder)
     return dest
 
 
