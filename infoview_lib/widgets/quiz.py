@@ -103,12 +103,11 @@ class ScenarioQuiz(CoachWidget):
                 self._checked.add(qid)
 
     def update_feedback(self) -> None:
-        from ..quiz import check_answer
+        from ..quiz import quiz_score
 
-        right = 0
         for qid in sorted(self._checked):
             self._explain(qid)
-            right += check_answer(qid, self.cards[qid].choice.value).correct
+        right, _ = quiz_score({qid: self.cards[qid].choice.value for qid in self._checked})
         self.score_line.value = (
             f"<p><strong>Score:</strong> {right} of {len(self.cards)} right "
             f"({len(self._checked)} checked).</p>"
