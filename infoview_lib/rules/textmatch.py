@@ -16,7 +16,8 @@ The finders aim at meaning rather than single keywords:
 * words used in another sense do not trigger a rule ("you did a great *job* on
   the exhibit" is not a job ask, "we met *briefly*" is not a time bound).
 
-All patterns are compiled once, at import; no finder imports anything heavy.
+Patterns are compiled once, on first use (see :class:`LazyPattern`); no finder
+imports anything heavy.
 """
 from __future__ import annotations
 
@@ -29,21 +30,58 @@ Span = tuple[int, int]
 _FLAGS = re.IGNORECASE | re.VERBOSE
 
 
-def _rx(pattern: str, flags: int = _FLAGS, *, word_start: bool = True) -> re.Pattern:
-    """Compile a phrase pattern. With ``word_start`` (for patterns whose every
-    alternative begins a word) the engine tries it only where a word begins,
-    which makes the long alternations several times faster."""
+class LazyPattern:
+    """A regular expression compiled the first time it is used.
+
+    Importing the scorers then costs little: a notebook that checks only a
+    thank-you note never compiles the request's patterns (compiling all of them
+    takes about 40 ms, paid in every kernel and grading process). On first use
+    the compiled pattern's methods are bound onto the instance, so later calls
+    cost the same as calling a compiled pattern.
+    """
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self.flags = flags
+
+    def compiled(self) -> re.Pattern:
+        """The compiled pattern (compiling it now if it never was)."""
+        compiled = re.compile(self.pattern, self.flags)
+        for name in self._METHODS:
+            setattr(self, name, getattr(compiled, name))
+        return compiled
+
+    def __getattr__(self, name: str):
+        # Reached only for attributes not yet bound: the first use of a method.
+        if name in self._METHODS or name in ("groups", "groupindex"):
+            return getattr(self.compiled(), name)
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+def _compile(pattern: str, flags: int = 0) -> LazyPattern:
+    return LazyPattern(pattern, flags)
+
+
+def _rx(pattern: str, flags: int = _FLAGS, *, word_start: bool = True) -> LazyPattern:
+    """A phrase pattern, compiled on first use. With ``word_start`` (for patterns
+    whose every alternative begins a word) the engine tries it only where a word
+    begins, which makes the long alternations several times faster."""
     if word_start:
         pattern = rf"(?<![\w'’])(?=\w)(?:{pattern})"
-    return re.compile(pattern, flags)
+    return LazyPattern(pattern, flags)
 
 
 # ---------------------------------------------------------------------------
 # Text structure: words, sentences, clauses, negation
 # ---------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n")
+_WORD = _compile(r"\w+(?:['’\-]\w+)*")
+_SENTENCE_END = _compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n")
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms mx prof st mt jr sr vs etc no dept approx fig al eg ie inc ltd co univ assoc".split()
 )
@@ -71,11 +109,11 @@ def word_count(text: str) -> int:
 
 
 #: an e-mail's subject line ("Subject: Request for a brief conversation"), which is not the message body
-_SUBJECT_LINE = re.compile(r"\A\s*(?:subject|re|subj)\s*:[^\n]*\n", re.I)
-_SALUTATION = re.compile(
+_SUBJECT_LINE = _compile(r"\A\s*(?:subject|re|subj)\s*:[^\n]*\n", re.I)
+_SALUTATION = _compile(
     r"\A\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening))\b[^,\n!:]{0,60}[,\n!:]", re.I
 )
-_SIGN_OFF = re.compile(
+_SIGN_OFF = _compile(
     r"""(?:^|[.!?]\s+|\n\s*)((?:sincerely|best(?:\s+(?:regards|wishes))?|kind\s+regards|warm(?:est)?\s+regards|regards|
     many\s+thanks|thanks(?:\s+(?:again|so\s+much))?|thank\s+you(?:\s+(?:again|so\s+much))?|
     (?:thank\s+you|thanks|many\s+thanks)\s+(?:(?:again|so\s+much|very\s+much)\s+)?(?:in\s+advance\s+)?for\s+
@@ -212,12 +250,12 @@ def merge_spans(spans) -> list[Span]:
     return [(a, b) for a, b in merged]
 
 
-def find_spans(pattern: re.Pattern, text: str) -> list[Span]:
+def find_spans(pattern: LazyPattern, text: str) -> list[Span]:
     """Every match of ``pattern`` as a (start, end) span."""
     return [m.span() for m in pattern.finditer(text)]
 
 
-def find_affirmed(pattern: re.Pattern, text: str) -> list[Span]:
+def find_affirmed(pattern: LazyPattern, text: str) -> list[Span]:
     """Every match of ``pattern`` that no negation in its clause governs."""
     return [m.span() for m in pattern.finditer(text) if not is_negated(text, m.start(), m.end())]
 
@@ -493,7 +531,7 @@ _TOPIC_CUE = _rx(
     | \bdiscuss\b | \bpick\s+your\s+brains?\b"""
 )
 #: where a topic segment ends: a new clause with its own subject or purpose
-_SEGMENT_STOP = re.compile(
+_SEGMENT_STOP = _compile(
     r"[;—–]|\s-\s|\s+but\s|,\s*(?:so|as(?!\s+well\s+as)|because|since|which|if|though)\b"
     r"|\s+and\s+(?:I|I['’](?:d|m|ll|ve)|we|would|could|it|if|perhaps|maybe)\b|\s+(?:if|because|since|so\s+that)\s",
     re.I,
@@ -505,7 +543,7 @@ _VAGUE_TOPIC = _rx(
     | \bjust\s+(?:to\s+)?(?:chat|talk|connect|catch\s+up)\b | \bget\s+to\s+know\s+you\b"""
 )
 #: a topic that opens like this names no subject ("learn about everything you do")
-_OPEN_ENDED_TOPIC = re.compile(
+_OPEN_ENDED_TOPIC = _compile(
     r"\s*(?:more\s+)?(?:about\s+)?(?:anything|everything|whatever|all\s+(?:about|aspects|things)|all\s+you\s+do)\b", re.I
 )
 #: topics so broad that they name no subject
@@ -515,17 +553,17 @@ _GENERIC_TOPIC_PHRASES = frozenset(
      "your organisation", "things", "stuff", "you", "your role", "your experience", "careers", "work",
      "your background", "the industry", "your industry", "information science", "your company", "your team"}
 )
-_GENERIC_CAREER = re.compile(
+_GENERIC_CAREER = _compile(
     r"(?:a\s+|your\s+)?(?:careers?|jobs?|work)\s+(?:in|with)\s+(?:librarianship|libraries|the\s+field|archives|"
     r"information\s+science|the\s+profession|the\s+industry)"
 )
 #: an amount of time, which is what is asked for, not a subject ("an hour of your time")
-_TIME_AMOUNT = re.compile(
+_TIME_AMOUNT = _compile(
     r"(?:(?:an?|one|a\s+few|a\s+couple\s+of|some|\d+|[a-z]+(?:-[a-z]+)?)\s+)?(?:short\s+|quick\s+)?"
     r"(?:minutes?|hours?|moments?)(?:\s+of\s+your\s+(?:valuable\s+)?time)?|your\s+(?:valuable\s+)?time"
 )
 _LIST_SEPARATOR = _rx(r",|;|\band\b|\bor\b|\bas\s+well\s+as\b|\bplus\b|&", word_start=False)
-_ELABORATION = re.compile(r"^\s*(?:especially|particularly|in\s+particular|specifically|notably|above\s+all|and\s+especially)\b", re.I)
+_ELABORATION = _compile(r"^\s*(?:especially|particularly|in\s+particular|specifically|notably|above\s+all|and\s+especially)\b", re.I)
 _TOPIC_TAIL = _rx(
     r"""\s*(?:sometime|some\s*time|soon|with\s+you|in\s+the\s+(?:next|coming)\s+[\w\s]+|next\s+\w+|this\s+\w+|at\s+your\s+convenience)\s*$""",
     word_start=False,
@@ -561,7 +599,7 @@ def topic_segments(text: str) -> tuple[Span, ...]:
     return tuple(segments)
 
 
-_BULLET = re.compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+([^\n]+)")
+_BULLET = _compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+([^\n]+)")
 
 
 def _bullets_after(text: str, pos: int) -> list[Span]:
@@ -664,7 +702,7 @@ _REFUSAL = _rx(
 
 
 #: verbs after which "if" opens an indirect question ("I wondered if you'd be willing to ..."), not a condition
-_ASKING_IF = re.compile(r"\b(?:wonder(?:ing|ed|s)?|ask(?:ing|ed)?|enquir(?:e|ing)|inquir(?:e|ing))\s+$", re.I)
+_ASKING_IF = _compile(r"\b(?:wonder(?:ing|ed|s)?|ask(?:ing|ed)?|enquir(?:e|ing)|inquir(?:e|ing))\s+$", re.I)
 
 
 def find_graceful_out(text: str) -> list[Span]:
@@ -716,10 +754,10 @@ _ANNOUNCED_CALL = _rx(
 )
 #: ... unless it is an offer that leaves the choice to them ("if you'd rather talk by phone, I'll call you")
 _THEIR_CHOICE = _rx(r"\bif\s+you\b|\bwhenever\s+you\b|\b(?:happy|glad)\s+to\b|\bprefer\b|\brather\b")
-_SHOUTING = re.compile(
+_SHOUTING = _compile(
     r"\b[A-Z]{2,}(?:[\s,!]+[A-Z]{2,}){2,}\b|!{3,}|\b(?:PLEASE|NOW|URGENT|IMMEDIATELY|MUST|NEED|REPLY|RESPOND|CALL|TODAY)\b"
 )
-_ACRONYM_OK = re.compile(r"\b(?:MLIS|MSLIS|ALA|SLA|MLA|METRO|ACRL|OCLC|IFLA|SAA|ARMA|PLA|LIS|USA|NYC|CUNY|SUNY)\b")
+_ACRONYM_OK = _compile(r"\b(?:MLIS|MSLIS|ALA|SLA|MLA|METRO|ACRL|OCLC|IFLA|SAA|ARMA|PLA|LIS|USA|NYC|CUNY|SUNY)\b")
 
 
 def find_pressure(text: str) -> list[Span]:
