@@ -3,8 +3,10 @@
 A student's answer is a str, a number, a list of questions, a date or datetime (or
 an ISO string), or a pandas DataFrame (a contact log). :func:`encode` turns such a
 value into JSON-ready data, tagging the types JSON lacks; :func:`decode` rebuilds
-them in the grading process. Anything else is refused with an error that names
-the answer and its type, so the student learns what to change.
+them in the grading process. A DataFrame comes back as its rows (a list of dicts
+keyed by column), which the contact-log scorer reads exactly like the DataFrame,
+so the grading process never imports pandas. Anything else is refused with an
+error that names the answer and its type, so the student learns what to change.
 """
 from __future__ import annotations
 
@@ -56,7 +58,7 @@ def encode(value: Any, name: str = "answer") -> Any:
 
 
 def decode(data: Any) -> Any:
-    """Rebuild the value :func:`encode` produced (DataFrames need pandas)."""
+    """Rebuild the value :func:`encode` produced; a DataFrame becomes its list of row dicts."""
     if isinstance(data, list):
         return [decode(v) for v in data]
     if isinstance(data, dict):
@@ -65,9 +67,8 @@ def decode(data: Any) -> Any:
         if set(data) == {_DATETIME}:
             return _dt.datetime.fromisoformat(data[_DATETIME])
         if set(data) == {_FRAME}:
-            import pandas as pd
-
             frame = data[_FRAME]
-            return pd.DataFrame([decode(r) for r in frame["rows"]], columns=frame["columns"])
+            return [{column: row.get(column) for column in frame["columns"]}
+                    for row in (decode(r) for r in frame["rows"])]
         return {k: decode(v) for k, v in data.items()}
     return data

@@ -211,24 +211,29 @@ def _read_kind(value) -> str | None:
     return word if word in KINDS else None
 
 
-def _as_frame(table, name: str, columns) -> "pd.DataFrame":
-    import pandas as pd
+def _table_rows(table, name: str, columns) -> tuple[list[str], list[dict]]:
+    """The column names and the rows (as dicts) of a table: a pandas DataFrame or a list of dicts.
 
-    if isinstance(table, pd.DataFrame):
-        return table
+    Neither needs pandas to be imported here: a DataFrame is read through its own
+    ``to_dict``, and a list of dicts (what the grading process receives) is read as
+    it is, a key missing from a row counting as an empty cell.
+    """
+    if type(table).__name__ == "DataFrame" and hasattr(table, "to_dict") and hasattr(table, "columns"):
+        return [str(c) for c in table.columns], table.to_dict("records")
     if isinstance(table, (list, tuple)):
         if not all(isinstance(row, dict) for row in table):
             bad = next(type(row).__name__ for row in table if not isinstance(row, dict))
             raise TypeError(f"a {name} given as a list must hold one dict per row, not {bad}")
-        return pd.DataFrame(list(table))
+        found = list(dict.fromkeys(str(key) for row in table for key in row))
+        return found, [{**dict.fromkeys(found), **{str(k): v for k, v in row.items()}} for row in table]
     raise TypeError(
         f"the {name} must be a pandas DataFrame (or a list of dicts) with columns {', '.join(columns)}, "
         f"not {type(table).__name__}"
     )
 
 
-def _require_columns(frame, name: str, columns, hint: str = "") -> None:
-    missing = [c for c in columns if c not in frame.columns]
+def _require_columns(found, name: str, columns, hint: str = "") -> None:
+    missing = [c for c in columns if c not in found]
     if missing:
         raise ValueError(
             f"the {name} is missing the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
@@ -243,12 +248,12 @@ def read_plan(plan, columns=("date", "action", "kind")) -> list[dict]:
     Raises TypeError for something that is not a table and ValueError naming missing
     columns or a date that cannot be read. Used by the calendar export and the timeline plot.
     """
-    frame = _as_frame(plan, "plan", columns)
-    if len(frame) == 0:
+    found, records = _table_rows(plan, "plan", columns)
+    if not records:
         return []
-    _require_columns(frame, "plan", columns)
+    _require_columns(found, "plan", columns)
     rows = []
-    for number, record in enumerate(frame.to_dict("records"), start=1):
+    for number, record in enumerate(records, start=1):
         record["date"] = _read_date(record["date"], "plan", number)
         rows.append(record)
     rows.sort(key=lambda r: r["date"])
@@ -261,13 +266,13 @@ def read_contact_log(log, interview_on) -> ContactLog:
     Raises TypeError for something that is not a table, and ValueError naming the missing
     columns, or the rows whose date, kind or replied value cannot be read.
     """
-    frame = _as_frame(log, "contact log", LOG_COLUMNS)
+    found, records = _table_rows(log, "contact log", LOG_COLUMNS)
     day = as_date(interview_on, "interview_on")
-    if len(frame) == 0:
+    if not records:
         return ContactLog(day, ())
-    _require_columns(frame, "contact log", LOG_COLUMNS, f" (kind one of {', '.join(KINDS)})")
+    _require_columns(found, "contact log", LOG_COLUMNS, f" (kind one of {', '.join(KINDS)})")
     contacts, bad_kinds = [], []
-    for row, record in enumerate(frame[list(LOG_COLUMNS)].to_dict("records"), start=1):
+    for row, record in enumerate(records, start=1):
         kind = _read_kind(record["kind"])
         if kind is None:
             bad_kinds.append(f"row {row} has {'no kind' if _is_missing(record['kind']) else repr(record['kind'])}")
