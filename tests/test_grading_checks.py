@@ -149,7 +149,59 @@ def test_answers_survive_the_trip_to_the_grading_process():
     assert back["when"] == dt.date(2026, 3, 4) and back["at"] == dt.datetime(2026, 3, 4, 13, 55)
     assert back["items"] == ["a", 1, 2.5, None] and back["n"] == 7 and back["flag"] is False
     assert back["stamp"] == dt.datetime(2026, 3, 4, 10, 0)
-    assert back["log"].to_dict(orient="records") == [{"date": "2026-03-04", "replied": True, "n": 3}]
+    assert back["log"] == [{"date": "2026-03-04", "replied": True, "n": 3}]
+
+
+def _contact_logs():
+    """Contact logs as students build them: the shipped CSV, gaps, odd types, extra columns."""
+    import numpy as np
+    import pandas as pd
+
+    shipped = pd.read_csv(SOURCE / "05_follow_up" / "contact_log.csv")
+    gappy = pd.DataFrame({"date": ["2026-03-04", "2026-05-01", "2026-07-01", "2026-02-20"],
+                          "channel": ["Handwritten", None, "email", "email"],
+                          "kind": ["thanks", "share", " Catch-up ", "request"],
+                          "replied": [np.nan, 1.0, 0.0, True], "notes": ["", "article", np.nan, "the ask"]})
+    as_dates = pd.DataFrame({"date": pd.to_datetime(["2026-03-03", "2026-03-20", "2026-06-30"]),
+                             "channel": ["email", "linkedin", "email"], "kind": ["thanks", "connect", "share"],
+                             "replied": [False, True, "yes"]})
+    bad_kind = pd.DataFrame({"date": ["2026-03-04"], "channel": ["email"], "kind": ["gift"], "replied": [False]})
+    no_column = pd.DataFrame({"date": ["2026-03-04"], "kind": ["thanks"]})
+    return {"shipped": shipped, "gappy": gappy, "as_dates": as_dates, "bad_kind": bad_kind,
+            "no_column": no_column, "empty": pd.DataFrame(columns=["date", "channel", "kind", "replied"])}
+
+
+@pytest.mark.parametrize("name", ["shipped", "gappy", "as_dates", "bad_kind", "no_column", "empty"])
+def test_the_grading_process_audits_a_contact_log_exactly_as_the_lesson_does(name):
+    """The grader gets a DataFrame as its rows (no pandas there); its verdicts must not change."""
+    from infoview_lib import audit_contact_log
+
+    log = _contact_logs()[name]
+    rows = decode(json.loads(json.dumps(encode(log))))
+
+    def outcome(table):
+        try:
+            return [(f.advice_id, f.passed, f.message) for f in audit_contact_log(table, "2026-03-02").findings]
+        except (TypeError, ValueError) as err:
+            return f"{type(err).__name__}: {err}"
+
+    lesson = outcome(log)
+    assert outcome(rows) == lesson
+    graded = checks.score("contact log", log=log, interview_on="2026-03-02") if not isinstance(lesson, str) else None
+    if graded is not None:
+        assert [(a, f["passed"], f["message"]) for a, f in graded.items()] == lesson
+
+
+def test_grading_a_contact_log_does_not_load_pandas_in_the_grading_process():
+    log = _contact_logs()["shipped"]
+    payload = json.dumps({"artefact": "contact log", "answer": {"log": encode(log), "interview_on": "2026-01-12"}})
+    probe = ("import json, sys\n"
+             "from infoview_lib.grading.grade_answer import grade\n"
+             f"result = grade(json.loads({payload!r}))\n"
+             "print(json.dumps({'pandas': 'pandas' in sys.modules, 'findings': len(result['findings'])}))")
+    done = subprocess.run([sys.executable, "-I", "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"pandas": False, "findings": 9}
 
 
 def test_an_answer_that_cannot_be_sent_names_itself():
@@ -311,3 +363,33 @@ def test_copying_the_course_leaves_generated_folders_behind(tmp_path):
     assert assignments() == {"01_what_it_is": "what_it_is", "02_request": "making_the_request",
                              "03_no_job_ask": "dont_ask_for_a_job", "04_prep": "before_and_during",
                              "05_follow_up": "afterward"}
+
+
+def test_after_the_setup_cell_the_kernel_keeps_collecting_the_students_objects(tmp_path):
+    """The setup cell freezes what it loaded (so the kernel exits fast after grading), but
+    an answer's objects are still garbage-collected, and the checks still grade."""
+    from nbclient import NotebookClient
+
+    setup = "from infoview_lib.grading import checks\nchecks.start_grader('request')"
+    probe = (
+        "import gc, weakref\n"
+        "class Answer: pass\n"
+        "a = Answer(); a.me = a; alive = weakref.ref(a); del a\n"
+        "gc.collect()\n"
+        "print('frozen', gc.get_freeze_count() > 0, 'collected', alive() is None)\n"
+        f"checks.expect_met('request', 'request.brief', text={GOOD_REQUEST!r})\n"
+        "print('graded')"
+    )
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(setup), nbformat.v4.new_code_cell(probe)])
+    NotebookClient(nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert nb.cells[1].outputs[0]["text"] == "frozen True collected True\ngraded\n"
+
+
+def test_lazy_patterns_match_like_compiled_ones_and_name_a_wrong_attribute():
+    from infoview_lib.rules.textmatch import LazyPattern
+
+    lazy = LazyPattern(r"\bbrief\b", re.I)
+    assert [m.span() for m in lazy.finditer("A BRIEF chat, briefly")] == [(2, 7)]
+    assert lazy.sub("short", "a brief chat") == "a short chat" and lazy.groups == 0
+    with pytest.raises(AttributeError, match="LazyPattern has no attribute 'serch'"):
+        lazy.serch("brief")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import atexit
 import difflib
 import functools
+import gc
 import json
 import os
 import queue
@@ -117,6 +118,9 @@ def start_grader(*artefacts: str) -> None:
     Called in each assignment's first (locked) cell: the process warms up while
     the student's cells run, and every check after that costs milliseconds. It is a
     fresh interpreter, so it is as deaf to tampering as a one-shot process.
+
+    In a notebook it also arranges for :func:`freeze_loaded_objects` to run once
+    the setup cell has finished.
     """
     global _grader
     if _grader is None or not _grader.alive():
@@ -124,6 +128,34 @@ def start_grader(*artefacts: str) -> None:
             _grader = _Grader(tuple(artefacts))
         except OSError:
             _grader = None
+    _freeze_after_this_cell()
+
+
+def freeze_loaded_objects() -> None:
+    """Move every object that exists now (the modules the setup cell imported:
+    IPython, pandas, the course library) out of the garbage collector's sight.
+
+    They live as long as the kernel anyway. The cyclic collector then stops
+    re-scanning them, and the kernel exits in a few milliseconds instead of
+    spending 0.1-0.3 s collecting them at shutdown, which nbgrader waits for
+    after every submission. Objects made later (the student's answers) are
+    collected as usual. (No collection first: it would cost more than the few
+    bytes of import-time garbage it could free.)
+    """
+    gc.freeze()
+
+
+def _freeze_after_this_cell() -> None:
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return  # plain Python (tests, the grading process): nothing to speed up
+
+    def once(*_):
+        shell.events.unregister("post_run_cell", once)
+        freeze_loaded_objects()
+
+    shell.events.register("post_run_cell", once)
 
 
 def _one_shot(payload: str) -> str:
