@@ -39,7 +39,10 @@ notebook: $(VENV)/.installed-kit
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Byte-compile the kit first, as any Python does on first import where writing
+# __pycache__ is allowed: kernels then time the course, not the compiler.
 bench: $(VENV)/.installed-test
+	$(BIN)/python -m compileall -q infoview_lib
 	$(BIN)/python -m benchmarks
 
 clean-generated:
