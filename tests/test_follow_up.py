@@ -216,3 +216,15 @@ def test_a_list_of_dicts_and_loose_spellings_are_read_like_a_dataframe():
 def test_bad_logs_name_what_was_wrong(bad, error, words):
     with pytest.raises(error, match=words):
         audit_contact_log(bad, INTERVIEW)
+
+
+def test_an_undated_row_is_refused_unless_skipped_and_then_rows_keep_their_numbers():
+    rows = log(("2026-03-09", "linkedin", "connect", True), ("", "email", "share", False),
+               ("2026-03-04", "handwritten", "thanks", False))
+    with pytest.raises(ValueError, match="contact log row 2: the date is empty"):
+        audit_contact_log(rows, INTERVIEW)
+    report = audit_contact_log(rows, INTERVIEW, skip_undated=True)
+    timely = next(f for f in report.findings if f.advice_id == "after.thank_you_timely")
+    assert timely.passed and "4 March 2026 (row 3)" in timely.message
+    # the undated share is left out, not counted
+    assert not next(f for f in report.findings if f.advice_id == "after.share_useful").passed

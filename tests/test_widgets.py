@@ -295,6 +295,23 @@ def test_follow_up_planner_schedule_timeline_calendar_and_log(store):
     assert again.report.to_records() == planner.report.to_records()
 
 
+def test_follow_up_audit_names_rows_as_the_widget_numbers_them_while_one_is_undated(store):
+    from infoview_lib.widgets import follow_up_planner
+
+    planner = follow_up_planner(store=store)
+    planner.interview_on.value = dt.date(2026, 3, 2)
+    for date, channel, kind in ((dt.date(2026, 3, 9), "linkedin", "connect"), (None, "email", "share"),
+                                (dt.date(2026, 3, 4), "handwritten", "thanks")):
+        planner.add_row_button.click()
+        row = planner.log_rows[-1]
+        row.date.value, row.channel.value, row.kind.value = date, channel, kind
+    assert planner.log_rows[2].date.description.startswith("3.")
+    shown = planner.feedback.value
+    assert shown_status(shown, "after.thank_you_timely") == "MET"
+    assert "4 March 2026 (row 3)" in shown and "(row 2)" not in shown
+    assert "1 row(s) without a date are not checked yet" in shown
+
+
 # -- work saver -------------------------------------------------------------------------------------------
 
 

@@ -195,7 +195,7 @@ def _read_replied(value, row: int) -> bool:
 
 
 def _read_date(value, table: str, row: int) -> _dt.date:
-    if _is_missing(value):
+    if _is_blank(value):
         raise ValueError(f"{table} row {row}: the date is empty; give a day such as '2026-03-14'")
     try:
         return as_date(value, "date")
@@ -260,11 +260,17 @@ def read_plan(plan, columns=("date", "action", "kind")) -> list[dict]:
     return rows
 
 
-def read_contact_log(log, interview_on) -> ContactLog:
+def _is_blank(value) -> bool:
+    return _is_missing(value) or (isinstance(value, str) and not value.strip())
+
+
+def read_contact_log(log, interview_on, *, skip_undated: bool = False) -> ContactLog:
     """Validate a contact log: a DataFrame (or list of dicts) with columns date, channel, kind, replied.
 
     Raises TypeError for something that is not a table, and ValueError naming the missing
-    columns, or the rows whose date, kind or replied value cannot be read.
+    columns, or the rows whose date, kind or replied value cannot be read. With
+    ``skip_undated``, rows without a date (a log still being filled in) are left out
+    instead of refused; every other row keeps its row number.
     """
     found, records = _table_rows(log, "contact log", LOG_COLUMNS)
     day = as_date(interview_on, "interview_on")
@@ -273,6 +279,8 @@ def read_contact_log(log, interview_on) -> ContactLog:
     _require_columns(found, "contact log", LOG_COLUMNS, f" (kind one of {', '.join(KINDS)})")
     contacts, bad_kinds = [], []
     for row, record in enumerate(records, start=1):
+        if skip_undated and _is_blank(record["date"]):
+            continue
         kind = _read_kind(record["kind"])
         if kind is None:
             bad_kinds.append(f"row {row} has {'no kind' if _is_missing(record['kind']) else repr(record['kind'])}")
@@ -290,7 +298,7 @@ def read_contact_log(log, interview_on) -> ContactLog:
     )
 
 
-def audit_contact_log(log, interview_on) -> Report:
+def audit_contact_log(log, interview_on, *, skip_undated: bool = False) -> Report:
     """Audit the messages you sent after an interview on ``interview_on``.
 
     ``log`` is a pandas DataFrame (or a list of dicts) with one row per message you sent:
@@ -302,8 +310,12 @@ def audit_contact_log(log, interview_on) -> Report:
     Findings: after.thank_you_timely, after.handwritten, after.stay_in_touch,
     after.cadence, after.share_useful, after.no_early_requests, after.not_always_asking,
     after.dont_force, after.offer_help. Messages name the dates and rows they are about.
+
+    ``skip_undated=True`` leaves out rows without a date instead of refusing the log
+    (the follow-up widget uses it while a row is half filled); the other rows keep
+    their numbers, so "row 3" is still the third row of the log.
     """
-    return run_rules(ARTEFACT, read_contact_log(log, interview_on))
+    return run_rules(ARTEFACT, read_contact_log(log, interview_on, skip_undated=skip_undated))
 
 
 # -- rule examples ----------------------------------------------------------------------------------

@@ -141,13 +141,6 @@ class FollowUpPlanner(CoachWidget):
             self.log_rows.append(row)
         self.log_list.children = tuple(self.log_rows)
 
-    def log_frame(self):
-        """The dated rows of the contact log as the DataFrame audit_contact_log reads."""
-        import pandas as pd
-
-        rows = [{**r, "date": parse_iso(r["date"], _dt.date)} for r in self.log_records if r["date"]]
-        return pd.DataFrame(rows, columns=["date", "channel", "kind", "replied"])
-
     # -- the schedule ----------------------------------------------------------------------
     def _interview_changed(self, _change=None) -> None:
         if self._applying:  # reload() shows the plan once everything is applied
@@ -212,7 +205,9 @@ class FollowUpPlanner(CoachWidget):
             self.show_message("Choose the interview date, then log each contact to see feedback.")
             return
         undated = sum(1 for r in self.log_records if not r["date"])
-        self.show_report(audit_contact_log(self.log_frame(), day))
+        # Undated rows (still being filled in) are left out but keep their place, so the
+        # audit's "row N" is the row numbered N in the widget.
+        self.show_report(audit_contact_log(self.log_records, day, skip_undated=True))
         if undated:
             self.feedback.value += message_html(f"{undated} row(s) without a date are not checked yet.")
 
