@@ -80,6 +80,8 @@ class InterviewPlan:
     """When you plan to arrive."""
     free_until: _dt.datetime | None = None
     """Until when your own schedule is free that day."""
+    meeting_minutes: float | None = None
+    """How long the meeting is meant to last, for the logistics checks (None: check_logistics's 30)."""
     interview_on: _dt.date | None = None
     """The interview date the follow-up schedule counts from (defaults to the meeting's date)."""
     title: str = "My informational interview plan"
@@ -93,11 +95,14 @@ class InterviewPlan:
         self.title = require_text(self.title, "title")
         self.questions = _text_tuple(self.questions, "questions")
         self.topics = _text_tuple(self.topics, "topics")
-        if self.minutes is not None:
-            if isinstance(self.minutes, bool) or not isinstance(self.minutes, (int, float)):
-                raise TypeError(f"minutes must be a number of minutes, not {type(self.minutes).__name__}")
-            if not self.minutes > 0:
-                raise ValueError(f"minutes must be more than 0, not {self.minutes!r}")
+        for name in ("minutes", "meeting_minutes"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"{name} must be a number of minutes, not {type(value).__name__}")
+            if not value > 0:
+                raise ValueError(f"{name} must be more than 0, not {value!r}")
         self.meeting_at = _optional(self.meeting_at, "meeting_at", as_datetime)
         self.confirmed_on = _optional(self.confirmed_on, "confirmed_on", as_date)
         self.arrive_at = _optional(self.arrive_at, "arrive_at", as_datetime)
@@ -159,8 +164,9 @@ class InterviewPlan:
             return None
         from .rules.logistics import check_logistics
 
+        length = {} if self.meeting_minutes is None else {"duration_minutes": self.meeting_minutes}
         return check_logistics(self.meeting_at, confirmed_on=self.confirmed_on,
-                               arrive_at=self.arrive_at, free_until=self.free_until)
+                               arrive_at=self.arrive_at, free_until=self.free_until, **length)
 
     def follow_up_schedule(self) -> pd.DataFrame | None:
         """The follow-up schedule from ``plan_follow_up`` (None without an interview date)."""
@@ -192,7 +198,8 @@ _PARTS = {
     "questions": (lambda d: {"questions": list(d.get("questions") or []), "minutes": d.get("minutes"),
                              "topics": _topics(d.get("topics"))},
                   InterviewPlan.questions_report),
-    "logistics": (lambda d: {k: d.get(k) for k in ("meeting_at", "confirmed_on", "arrive_at", "free_until")},
+    "logistics": (lambda d: {**{k: d.get(k) for k in ("meeting_at", "confirmed_on", "arrive_at", "free_until")},
+                             "meeting_minutes": d.get("duration_minutes")},
                   InterviewPlan.logistics_report),
     "follow_up": (lambda d: {"interview_on": d.get("interview_on")}, InterviewPlan.follow_up_schedule),
 }
@@ -328,10 +335,14 @@ def _questions_section(plan: InterviewPlan) -> str:
 def _logistics_section(plan: InterviewPlan) -> str:
     if plan.meeting_at is None:
         return "<section id='logistics'><h2>3. Logistics</h2>" + _todo("meeting") + "</section>"
-    rows = [("Meeting", plan.meeting_at), ("Confirm time and place on", plan.confirmed_on),
-            ("Arrive at", plan.arrive_at), ("Keep free until", plan.free_until)]
+    from .rules.logistics import DEFAULT_DURATION_MINUTES
+
+    rows = [("Meeting", _when(plan.meeting_at)),
+            ("Meant to last", f"{plan.meeting_minutes or DEFAULT_DURATION_MINUTES:g} minutes"),
+            ("Confirm time and place on", _when(plan.confirmed_on)),
+            ("Arrive at", _when(plan.arrive_at)), ("Keep free until", _when(plan.free_until))]
     table = "<table><tbody>" + "".join(
-        f"<tr><th scope='row'>{_esc(label)}</th><td>{_esc(_when(value))}</td></tr>" for label, value in rows
+        f"<tr><th scope='row'>{_esc(label)}</th><td>{_esc(value)}</td></tr>" for label, value in rows
     ) + "</tbody></table>"
     return ("<section id='logistics'><h2>3. Logistics</h2>" + table
             + _findings_html(plan.logistics_report()) + "</section>")

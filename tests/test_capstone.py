@@ -61,6 +61,21 @@ def test_plan_from_store_reads_every_widget_entry(store):
     assert plan.complete and plan.missing() == []
 
 
+def test_the_meeting_length_set_in_the_logistics_planner_reaches_the_prep_sheet(store):
+    plan = plan_from_store(store)
+    assert plan.meeting_minutes is None and "Meant to last</th><td>30 minutes" in prep_sheet_html(plan)
+    buffer = next(f for f in plan.logistics_report().findings if f.advice_id == "prep.buffer_time")
+    assert buffer.passed  # 14:00 + 30 minutes, free until 15:30
+    logistics = store.load("logistics")
+    store.save("logistics", {**logistics, "duration_minutes": 75})
+    plan = plan_from_store(store)
+    assert plan.meeting_minutes == 75 and "Meant to last</th><td>75 minutes" in prep_sheet_html(plan)
+    buffer = next(f for f in plan.logistics_report().findings if f.advice_id == "prep.buffer_time")
+    assert not buffer.passed  # ends 15:15: only 15 minutes free
+    store.save("logistics", {**logistics, "duration_minutes": "long"})
+    assert any("'logistics'" in p and "meeting_minutes must be a number" in p for p in plan_from_store(store).problems)
+
+
 def test_plan_from_store_accepts_a_folder_and_rejects_other_things(store):
     assert plan_from_store(str(store.folder)) == plan_from_store(store)
     with pytest.raises(TypeError, match="store must be a WorkStore"):

@@ -168,6 +168,24 @@ def test_logistics_planner_feedback_and_restore(store):
     assert again.report.to_records() == planner.report.to_records()
 
 
+def test_logistics_planner_meeting_length_moves_the_end_and_is_saved(store):
+    from infoview_lib.widgets import logistics_planner
+
+    planner = logistics_planner(store=store)
+    planner.meeting_date.value = dt.date(2026, 3, 14)
+    planner.meeting_time.value = dt.time(10, 0)
+    planner.free_until_time.value = dt.time(11, 0)
+    assert planner.duration.value == 30
+    assert shown_status(planner.feedback.value, "prep.buffer_time") == "MET"  # ends 10:30, free until 11:00
+    planner.duration.value = 45
+    assert shown_status(planner.feedback.value, "prep.buffer_time") == "NOT MET"  # only 15 minutes after 10:45
+    assert "duration_minutes=45" in planner.same_as.value
+    store.flush()
+    assert store.load("logistics")["duration_minutes"] == 45
+    again = logistics_planner(store=WorkStore(store.folder))
+    assert again.duration.value == 45 and again.report.to_records() == planner.report.to_records()
+
+
 def test_logistics_planner_keeps_a_half_filled_plan(store):
     from infoview_lib.widgets import logistics_planner
 
