@@ -96,6 +96,7 @@ def test_one_grading_process_serves_every_check_of_the_same_answer():
 
 
 def test_a_warm_grader_answers_and_a_dead_one_falls_back_to_a_fresh_process(monkeypatch):
+    monkeypatch.setattr(checks, "_grader", None)  # and back to None afterwards
     expected = checks.score("request", text=GOOD_REQUEST)  # one-shot
     checks._run_grader.cache_clear()
     checks.start_grader("request")
@@ -110,7 +111,6 @@ def test_a_warm_grader_answers_and_a_dead_one_falls_back_to_a_fresh_process(monk
     finally:
         if checks._grader is not None:
             checks._grader.stop()
-        monkeypatch.setattr(checks, "_grader", None)
 
 
 def test_the_grading_process_reports_bad_requests_as_json():

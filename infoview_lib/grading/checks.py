@@ -107,6 +107,11 @@ class _Grader:
         except subprocess.TimeoutExpired:
             pass
         self.reader.join(timeout=1)
+        for pipe in (self.process.stdin, self.process.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
 
 
 _grader: _Grader | None = None
