@@ -95,7 +95,9 @@ def test_a_file_from_a_newer_kit_is_kept_aside_not_overwritten(tmp_path):
 
 
 def test_autosave_debounces_rapid_changes_into_one_write(tmp_path):
-    store = WorkStore(tmp_path, autosave_delay=0.3)
+    # The delay leaves the loop below ample time even on a loaded CI machine (with 0.3 s,
+    # one stalled thread start let the timer fire mid-loop).
+    store = WorkStore(tmp_path, autosave_delay=1.5)
     saved = []
 
     def on_saved(key, error):
@@ -105,7 +107,7 @@ def test_autosave_debounces_rapid_changes_into_one_write(tmp_path):
         store.autosave("request", {"text": "x" * i, "channel": "email"}, on_saved=on_saved)
     assert not (tmp_path / "request.json").exists()  # nothing written while typing
     assert store.pending == ["request"]
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 10
     while not saved and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.4)  # room for any stray second write
