@@ -158,15 +158,21 @@ class InterviewPlan:
 
         return score_questions(questions, self.minutes, topics=self.topics)
 
+    @property
+    def meeting_length(self) -> float:
+        """The meeting's length in minutes: ``meeting_minutes``, or check_logistics's default (30)."""
+        from .rules.logistics import DEFAULT_DURATION_MINUTES
+
+        return DEFAULT_DURATION_MINUTES if self.meeting_minutes is None else self.meeting_minutes
+
     def logistics_report(self) -> Report | None:
         """The logistics checked by ``check_logistics`` (None without a meeting time)."""
         if self.meeting_at is None:
             return None
         from .rules.logistics import check_logistics
 
-        length = {} if self.meeting_minutes is None else {"duration_minutes": self.meeting_minutes}
-        return check_logistics(self.meeting_at, confirmed_on=self.confirmed_on,
-                               arrive_at=self.arrive_at, free_until=self.free_until, **length)
+        return check_logistics(self.meeting_at, confirmed_on=self.confirmed_on, arrive_at=self.arrive_at,
+                               free_until=self.free_until, duration_minutes=self.meeting_length)
 
     def follow_up_schedule(self) -> pd.DataFrame | None:
         """The follow-up schedule from ``plan_follow_up`` (None without an interview date)."""
@@ -335,10 +341,7 @@ def _questions_section(plan: InterviewPlan) -> str:
 def _logistics_section(plan: InterviewPlan) -> str:
     if plan.meeting_at is None:
         return "<section id='logistics'><h2>3. Logistics</h2>" + _todo("meeting") + "</section>"
-    from .rules.logistics import DEFAULT_DURATION_MINUTES
-
-    rows = [("Meeting", _when(plan.meeting_at)),
-            ("Meant to last", f"{plan.meeting_minutes or DEFAULT_DURATION_MINUTES:g} minutes"),
+    rows = [("Meeting", _when(plan.meeting_at)), ("Meant to last", f"{plan.meeting_length:g} minutes"),
             ("Confirm time and place on", _when(plan.confirmed_on)),
             ("Arrive at", _when(plan.arrive_at)), ("Keep free until", _when(plan.free_until))]
     table = "<table><tbody>" + "".join(

@@ -14,6 +14,8 @@ import datetime as _dt
 import math
 from typing import Any
 
+from ..inputs import is_dataframe
+
 _DATE = "__date__"
 _DATETIME = "__datetime__"
 _FRAME = "__frame__"
@@ -39,7 +41,7 @@ def encode(value: Any, name: str = "answer") -> Any:
         return [encode(v, f"{name}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, dict):
         return {str(k): encode(v, f"{name}[{k!r}]") for k, v in value.items()}
-    if type(value).__name__ == "DataFrame" and hasattr(value, "to_dict"):
+    if is_dataframe(value):
         rows = value.to_dict(orient="records")
         return {_FRAME: {"columns": [str(c) for c in value.columns],
                          "rows": [encode(r, f"{name} row {i}") for i, r in enumerate(rows)]}}
@@ -67,8 +69,6 @@ def decode(data: Any) -> Any:
         if set(data) == {_DATETIME}:
             return _dt.datetime.fromisoformat(data[_DATETIME])
         if set(data) == {_FRAME}:
-            frame = data[_FRAME]
-            return [{column: row.get(column) for column in frame["columns"]}
-                    for row in (decode(r) for r in frame["rows"])]
+            return [decode(row) for row in data[_FRAME]["rows"]]
         return {k: decode(v) for k, v in data.items()}
     return data

@@ -26,7 +26,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..inputs import as_date
+from ..inputs import as_date, is_dataframe
 from ..report import Report
 from .base import Verdict, rule, run_rules
 
@@ -180,6 +180,10 @@ def _is_missing(value) -> bool:
         "NaTType", "NAType")
 
 
+def _is_blank(value) -> bool:
+    return _is_missing(value) or (isinstance(value, str) and not value.strip())
+
+
 def _read_replied(value, row: int) -> bool:
     if _is_missing(value):
         return False  # not answered (yet)
@@ -218,7 +222,7 @@ def _table_rows(table, name: str, columns) -> tuple[list[str], list[dict]]:
     ``to_dict``, and a list of dicts (what the grading process receives) is read as
     it is, a key missing from a row counting as an empty cell.
     """
-    if type(table).__name__ == "DataFrame" and hasattr(table, "to_dict") and hasattr(table, "columns"):
+    if is_dataframe(table):
         return [str(c) for c in table.columns], table.to_dict("records")
     if isinstance(table, (list, tuple)):
         if not all(isinstance(row, dict) for row in table):
@@ -258,10 +262,6 @@ def read_plan(plan, columns=("date", "action", "kind")) -> list[dict]:
         rows.append(record)
     rows.sort(key=lambda r: r["date"])
     return rows
-
-
-def _is_blank(value) -> bool:
-    return _is_missing(value) or (isinstance(value, str) and not value.strip())
 
 
 def read_contact_log(log, interview_on, *, skip_undated: bool = False) -> ContactLog:

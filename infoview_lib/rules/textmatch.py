@@ -63,10 +63,6 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r})"
 
 
-def _compile(pattern: str, flags: int = 0) -> LazyPattern:
-    return LazyPattern(pattern, flags)
-
-
 def _rx(pattern: str, flags: int = _FLAGS, *, word_start: bool = True) -> LazyPattern:
     """A phrase pattern, compiled on first use. With ``word_start`` (for patterns
     whose every alternative begins a word) the engine tries it only where a word
@@ -80,8 +76,8 @@ def _rx(pattern: str, flags: int = _FLAGS, *, word_start: bool = True) -> LazyPa
 # Text structure: words, sentences, clauses, negation
 # ---------------------------------------------------------------------------
 
-_WORD = _compile(r"\w+(?:['’\-]\w+)*")
-_SENTENCE_END = _compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n")
+_WORD = LazyPattern(r"\w+(?:['’\-]\w+)*")
+_SENTENCE_END = LazyPattern(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n")
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms mx prof st mt jr sr vs etc no dept approx fig al eg ie inc ltd co univ assoc".split()
 )
@@ -109,11 +105,11 @@ def word_count(text: str) -> int:
 
 
 #: an e-mail's subject line ("Subject: Request for a brief conversation"), which is not the message body
-_SUBJECT_LINE = _compile(r"\A\s*(?:subject|re|subj)\s*:[^\n]*\n", re.I)
-_SALUTATION = _compile(
+_SUBJECT_LINE = LazyPattern(r"\A\s*(?:subject|re|subj)\s*:[^\n]*\n", re.I)
+_SALUTATION = LazyPattern(
     r"\A\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening))\b[^,\n!:]{0,60}[,\n!:]", re.I
 )
-_SIGN_OFF = _compile(
+_SIGN_OFF = LazyPattern(
     r"""(?:^|[.!?]\s+|\n\s*)((?:sincerely|best(?:\s+(?:regards|wishes))?|kind\s+regards|warm(?:est)?\s+regards|regards|
     many\s+thanks|thanks(?:\s+(?:again|so\s+much))?|thank\s+you(?:\s+(?:again|so\s+much))?|
     (?:thank\s+you|thanks|many\s+thanks)\s+(?:(?:again|so\s+much|very\s+much)\s+)?(?:in\s+advance\s+)?for\s+
@@ -531,7 +527,7 @@ _TOPIC_CUE = _rx(
     | \bdiscuss\b | \bpick\s+your\s+brains?\b"""
 )
 #: where a topic segment ends: a new clause with its own subject or purpose
-_SEGMENT_STOP = _compile(
+_SEGMENT_STOP = LazyPattern(
     r"[;—–]|\s-\s|\s+but\s|,\s*(?:so|as(?!\s+well\s+as)|because|since|which|if|though)\b"
     r"|\s+and\s+(?:I|I['’](?:d|m|ll|ve)|we|would|could|it|if|perhaps|maybe)\b|\s+(?:if|because|since|so\s+that)\s",
     re.I,
@@ -543,7 +539,7 @@ _VAGUE_TOPIC = _rx(
     | \bjust\s+(?:to\s+)?(?:chat|talk|connect|catch\s+up)\b | \bget\s+to\s+know\s+you\b"""
 )
 #: a topic that opens like this names no subject ("learn about everything you do")
-_OPEN_ENDED_TOPIC = _compile(
+_OPEN_ENDED_TOPIC = LazyPattern(
     r"\s*(?:more\s+)?(?:about\s+)?(?:anything|everything|whatever|all\s+(?:about|aspects|things)|all\s+you\s+do)\b", re.I
 )
 #: topics so broad that they name no subject
@@ -553,17 +549,17 @@ _GENERIC_TOPIC_PHRASES = frozenset(
      "your organisation", "things", "stuff", "you", "your role", "your experience", "careers", "work",
      "your background", "the industry", "your industry", "information science", "your company", "your team"}
 )
-_GENERIC_CAREER = _compile(
+_GENERIC_CAREER = LazyPattern(
     r"(?:a\s+|your\s+)?(?:careers?|jobs?|work)\s+(?:in|with)\s+(?:librarianship|libraries|the\s+field|archives|"
     r"information\s+science|the\s+profession|the\s+industry)"
 )
 #: an amount of time, which is what is asked for, not a subject ("an hour of your time")
-_TIME_AMOUNT = _compile(
+_TIME_AMOUNT = LazyPattern(
     r"(?:(?:an?|one|a\s+few|a\s+couple\s+of|some|\d+|[a-z]+(?:-[a-z]+)?)\s+)?(?:short\s+|quick\s+)?"
     r"(?:minutes?|hours?|moments?)(?:\s+of\s+your\s+(?:valuable\s+)?time)?|your\s+(?:valuable\s+)?time"
 )
 _LIST_SEPARATOR = _rx(r",|;|\band\b|\bor\b|\bas\s+well\s+as\b|\bplus\b|&", word_start=False)
-_ELABORATION = _compile(r"^\s*(?:especially|particularly|in\s+particular|specifically|notably|above\s+all|and\s+especially)\b", re.I)
+_ELABORATION = LazyPattern(r"^\s*(?:especially|particularly|in\s+particular|specifically|notably|above\s+all|and\s+especially)\b", re.I)
 _TOPIC_TAIL = _rx(
     r"""\s*(?:sometime|some\s*time|soon|with\s+you|in\s+the\s+(?:next|coming)\s+[\w\s]+|next\s+\w+|this\s+\w+|at\s+your\s+convenience)\s*$""",
     word_start=False,
@@ -599,7 +595,7 @@ def topic_segments(text: str) -> tuple[Span, ...]:
     return tuple(segments)
 
 
-_BULLET = _compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+([^\n]+)")
+_BULLET = LazyPattern(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+([^\n]+)")
 
 
 def _bullets_after(text: str, pos: int) -> list[Span]:
@@ -702,7 +698,7 @@ _REFUSAL = _rx(
 
 
 #: verbs after which "if" opens an indirect question ("I wondered if you'd be willing to ..."), not a condition
-_ASKING_IF = _compile(r"\b(?:wonder(?:ing|ed|s)?|ask(?:ing|ed)?|enquir(?:e|ing)|inquir(?:e|ing))\s+$", re.I)
+_ASKING_IF = LazyPattern(r"\b(?:wonder(?:ing|ed|s)?|ask(?:ing|ed)?|enquir(?:e|ing)|inquir(?:e|ing))\s+$", re.I)
 
 
 def find_graceful_out(text: str) -> list[Span]:
@@ -754,10 +750,10 @@ _ANNOUNCED_CALL = _rx(
 )
 #: ... unless it is an offer that leaves the choice to them ("if you'd rather talk by phone, I'll call you")
 _THEIR_CHOICE = _rx(r"\bif\s+you\b|\bwhenever\s+you\b|\b(?:happy|glad)\s+to\b|\bprefer\b|\brather\b")
-_SHOUTING = _compile(
+_SHOUTING = LazyPattern(
     r"\b[A-Z]{2,}(?:[\s,!]+[A-Z]{2,}){2,}\b|!{3,}|\b(?:PLEASE|NOW|URGENT|IMMEDIATELY|MUST|NEED|REPLY|RESPOND|CALL|TODAY)\b"
 )
-_ACRONYM_OK = _compile(r"\b(?:MLIS|MSLIS|ALA|SLA|MLA|METRO|ACRL|OCLC|IFLA|SAA|ARMA|PLA|LIS|USA|NYC|CUNY|SUNY)\b")
+_ACRONYM_OK = LazyPattern(r"\b(?:MLIS|MSLIS|ALA|SLA|MLA|METRO|ACRL|OCLC|IFLA|SAA|ARMA|PLA|LIS|USA|NYC|CUNY|SUNY)\b")
 
 
 def find_pressure(text: str) -> list[Span]:

@@ -9,7 +9,7 @@ import datetime as _dt
 
 import ipywidgets as widgets
 
-from ..rules.logistics import DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES
+from ..rules.logistics import DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES, check_logistics
 from ._common import CoachWidget, iso_or_none, parse_iso, same_as_html
 
 
@@ -99,8 +99,6 @@ class LogisticsPlanner(CoachWidget):
         self.duration.value = duration if valid else DEFAULT_DURATION_MINUTES
 
     def update_feedback(self) -> None:
-        from ..rules.logistics import check_logistics
-
         plan = self.plan
         shown = {k: (v.isoformat(timespec="minutes") if isinstance(v, _dt.datetime) else iso_or_none(v))
                  for k, v in plan.items() if k != "duration_minutes"}
