@@ -99,18 +99,18 @@ def test_autosave_debounces_rapid_changes_into_one_write(tmp_path):
     # one stalled thread start let the timer fire mid-loop).
     store = WorkStore(tmp_path, autosave_delay=1.5)
     saved = []
+    first_write = threading.Event()
 
     def on_saved(key, error):
         saved.append((key, error))
+        first_write.set()
 
     for i in range(25):  # a student typing 25 characters quickly
         store.autosave("request", {"text": "x" * i, "channel": "email"}, on_saved=on_saved)
     assert not (tmp_path / "request.json").exists()  # nothing written while typing
     assert store.pending == ["request"]
-    deadline = time.monotonic() + 10
-    while not saved and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.4)  # room for any stray second write
+    assert first_write.wait(10), "the debounced autosave never ran"
+    store.flush()  # a stray second write would still be pending here, and flush would report it
     assert saved == [("request", None)]  # exactly one write, reported once
     assert store.load("request")["text"] == "x" * 24  # the latest text
     assert store.pending == []
@@ -138,11 +138,16 @@ def test_an_autosave_already_writing_never_lands_after_a_newer_save(tmp_path, mo
 
     real_write = work_store.atomic_write_bytes
     started = threading.Event()
+    old_written = threading.Event()
 
     def slow_for_old_data(path, payload):
         if b'"old"' in payload:  # the autosave's write is slow (a busy disk)
             started.set()
             time.sleep(0.3)
+            try:
+                return real_write(path, payload)
+            finally:
+                old_written.set()
         return real_write(path, payload)
 
     monkeypatch.setattr(work_store, "atomic_write_bytes", slow_for_old_data)
@@ -151,7 +156,7 @@ def test_an_autosave_already_writing_never_lands_after_a_newer_save(tmp_path, mo
     assert started.wait(5)  # the autosave is mid-write...
     store.save("request", {"text": "new"})  # ...when the student presses a button
     store.flush()
-    time.sleep(0.4)
+    assert old_written.wait(5)  # the stale autosave has finished whatever it does
     assert store.load("request") == {"text": "new"}
 
 
@@ -201,16 +206,25 @@ def test_concurrent_saves_from_threads_and_a_process_never_corrupt(tmp_path):
             if not _consistent(data):
                 problems.append(f"mixed content from {data['writer']}")
 
-    reader = threading.Thread(target=read)
-    reader.start()
-    writers = [threading.Thread(target=write, args=(f"thread{n}",)) for n in range(3)]
-    for t in writers:
-        t.start()
-    for t in writers:
-        t.join()
-    assert process.wait(timeout=60) == 0
-    stop.set()
-    reader.join()
+    reader = threading.Thread(target=read, daemon=True)
+    writers = [threading.Thread(target=write, args=(f"thread{n}",), daemon=True) for n in range(3)]
+    try:
+        reader.start()
+        for t in writers:
+            t.start()
+        for t in writers:
+            t.join(timeout=60)
+        assert not any(t.is_alive() for t in writers), "a writer thread did not finish within 60 s"
+        assert process.wait(timeout=60) == 0
+    finally:
+        # Whatever failed above, the reader stops and the writer process ends, so a
+        # failing assertion can never leave a thread spinning and pytest hanging.
+        stop.set()
+        reader.join(timeout=10)
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    assert not reader.is_alive(), "the reader thread did not stop"
     assert problems == []
     final = store.load("request")
     assert _consistent(final) and final["i"] == 99  # one writer's last, whole save
