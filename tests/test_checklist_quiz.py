@@ -144,6 +144,73 @@ def test_a_question_must_have_exactly_one_right_answer():
         QuizQuestion("bad", "what", ("what.purpose",), "?", options[:2])
 
 
+_GOOD_OPTIONS = """
+  [[question.option]]
+  text = "Ask questions."
+  correct = true
+  why = "Right: you lead."
+
+  [[question.option]]
+  text = "Wait."
+  correct = false
+  why = "No: you asked for the meeting."
+
+  [[question.option]]
+  text = "Leave."
+  correct = false
+  why = "No: stay."
+"""
+
+
+def _quiz_file(tmp_path, text):
+    path = tmp_path / "my-quiz.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_shipped_quiz_file_is_what_the_kit_serves(tmp_path):
+    from infoview_lib.quiz import load_quiz
+
+    assert load_quiz() == QUIZ
+    good = _quiz_file(tmp_path, '[[question]]\nid = "pause"\nadvice = ["what.you_lead", "during.listen"]\n'
+                                'prompt = "A pause. What now?"\n' + _GOOD_OPTIONS)
+    (question,) = load_quiz(good)
+    assert question.id == "pause" and question.stage == "what"
+    assert question.advice_ids == ("what.you_lead", "during.listen")
+    assert [o.key for o in question.options] == ["a", "b", "c"] and question.correct_option.text == "Ask questions."
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[question]]\nid = "pause"\nadvice = ["what.you_lead"]\n' + _GOOD_OPTIONS,
+         r"my-quiz.toml, question 1 \('pause'\): missing prompt"),
+        ('[[question]]\nid = "pause"\nadvice = ["what.you_lead"]\nprompt = "?"\nhint = "x"\n' + _GOOD_OPTIONS,
+         r"question 1 \('pause'\): unknown hint"),
+        ('[[question]]\nid = "pause"\nadvice = ["what.nope"]\nprompt = "?"\n' + _GOOD_OPTIONS,
+         r"question 1 \('pause'\): advice must name advice ids; unknown: \['what.nope'\]"),
+        ('[[question]]\nid = "pause"\nadvice = ["what.you_lead"]\nprompt = "?"\n'
+         + _GOOD_OPTIONS.replace("correct = false", "correct = true", 1),
+         r"my-quiz.toml: quiz question 'pause' must have exactly one correct option"),
+        ('[[question]]\nid = "pause"\nadvice = ["what.you_lead"]\nprompt = "?"\n'
+         + _GOOD_OPTIONS.replace('correct = false', 'correct = "no"', 1),
+         r"question 1 \('pause'\), option 2: correct must be a bool, not str"),
+        ('[[question]]\nid = "pause"\nadvice = ["what.you_lead"]\nprompt = "?"\n' + _GOOD_OPTIONS
+         + '[[question]]\nid = "pause"\nadvice = ["what.you_lead"]\nprompt = "?"\n' + _GOOD_OPTIONS,
+         r"question 2 \('pause'\): the id 'pause' is used twice"),
+        ('[[question]\nid = "pause"', r"my-quiz.toml: not a readable TOML file"),
+        ('title = "no questions"', r"my-quiz.toml: no \[\[question\]\] entries"),
+    ],
+    ids=["missing-field", "unknown-field", "unknown-advice", "two-right", "wrong-type", "duplicate-id",
+         "bad-toml", "empty"],
+)
+def test_a_mistake_in_a_quiz_file_names_the_file_and_the_entry(tmp_path, text, message):
+    from infoview_lib.quiz import QuizDataError, load_quiz
+
+    with pytest.raises(QuizDataError, match=message):
+        load_quiz(_quiz_file(tmp_path, text))
+
+
 def test_course_text_is_in_our_own_words():
     """No run of eight words from the article is copied into the quiz or the checklist."""
     if not ARTICLE.is_file():
