@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
+import os
 import sys
 
 #: subcommand name -> module in this package, in the order ``infoview --help`` lists them.
@@ -34,16 +36,46 @@ HELP = {
 }
 
 
+#: The exit status of a command whose reader went away (``infoview score ... | head -3``),
+#: as for a process ended by SIGPIPE.
+EXIT_BROKEN_PIPE = 128 + 13
+
+
+def installed_subcommands() -> list[str]:
+    """The subcommands this installation has (the students' kit leaves the instructor's out).
+
+    Found without importing them, so ``--help`` stays fast.
+    """
+    return [name for name, module in SUBCOMMANDS.items()
+            if importlib.util.find_spec(f"{__name__}.{module}") is not None]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="infoview", description="Infoview course kit tools.")
     parser.add_argument("--version", action="store_true", help="print the kit's version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMANDS:
+    for name in installed_subcommands():
         sub.add_parser(name, help=HELP[name], add_help=False)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one ``infoview`` command; its exit status.
+
+    A reader that stops early (``| head``) ends the command quietly, without a traceback.
+    """
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # Point stdout at /dev/null so Python's own flush at exit cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv or argv[0] not in SUBCOMMANDS:
