@@ -128,6 +128,37 @@ def test_every_widget_has_its_plain_function_call_beside_it(name):
             assert PLAIN_CALL[widget] in nearby, f"cell {index}: {widget}() has no {PLAIN_CALL[widget]} beside it"
 
 
+CHECK_ANSWER = re.compile(r"check_answer\(\s*[\"']([\w-]+)[\"']")
+
+
+@pytest.mark.parametrize("name", WITH_WIDGETS[:-1])
+def test_the_quiz_demonstrated_without_the_widget_is_on_this_lessons_own_stage(name):
+    """Lesson 02 showed check_answer on a question from lesson 01: each lesson's example is its own."""
+    from infoview_lib.quiz import quiz_question
+
+    code = "\n".join(c.source for c in read(name).cells if c.cell_type == "code")
+    demonstrated = CHECK_ANSWER.findall(code)
+    assert demonstrated, f"{name} never calls check_answer on a question id"
+    for question_id in demonstrated:
+        taught_in = ADVICE[quiz_question(question_id).advice_ids[0]].lesson
+        assert taught_in == name, f"{name} demonstrates {question_id!r}, a question of {taught_in}"
+
+
+#: Authors' names for notebook patterns (spec/style.md) and other programmer's jargon: students see plain words.
+JARGON = re.compile(r"\b(?:twiddle|frob|foo|bar(?:baz)?)\b", re.IGNORECASE)
+#: The request names one or two topics (request.specific_topics); "one topic" alone contradicts that.
+ONE_TOPIC_ONLY = re.compile(r"\bone (?:subject|topic)s?\b(?! or two)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_lesson_text_is_plain_and_agrees_with_the_advice(name):
+    text = "\n".join(c.source for c in read(name).cells if c.cell_type == "markdown")
+    text += "\n".join(line for c in read(name).cells if c.cell_type == "code"
+                      for line in c.source.splitlines() if line.lstrip().startswith("#"))
+    assert not JARGON.findall(text), f"{name} uses jargon: {JARGON.findall(text)}"
+    assert not ONE_TOPIC_ONLY.findall(text), f"{name} says one topic where the course says one or two"
+
+
 def test_welcome_explains_saving_downloading_and_binder():
     nb = read("00_welcome.ipynb")
     text = "\n".join(c.source for c in nb.cells)
@@ -189,6 +220,9 @@ def seed_full_plan(work_dir: Path) -> None:
     store.save("follow_up", {"interview_on": "2026-03-18", "log": []})
 
 
+#: What one cell may print before it stops being readable (06 once printed all 35 quiz questions).
+MAX_PRINTED_LINES = 100
+
 RUNS = [pytest.param(name, False, id=name[:2]) for name in LESSONS]
 RUNS.append(pytest.param("06_capstone_my_interview_plan.ipynb", True, id="06-with-saved-work"))
 
@@ -225,6 +259,9 @@ def test_notebook_runs_headless_and_writes_only_to_the_work_folder(name, seeded,
         if PLOT_CALL.search(cell.source):
             mimes = {m for o in cell.outputs for m in o.get("data", {})}
             assert "image/png" in mimes, f"cell {index} should show its figure as an image"
+        printed_lines = sum(o.get("text", "").count("\n") for o in cell.outputs if o.output_type == "stream")
+        assert printed_lines <= MAX_PRINTED_LINES, (
+            f"cell {index} prints {printed_lines} lines: a wall of text nobody reads (at most {MAX_PRINTED_LINES})")
 
     # the kernel's working directory is the lesson's folder: nothing but the work folder may be written
     assert sorted(p.name for p in lesson_dir.iterdir()) == [name], "the lesson wrote outside the work folder"
