@@ -7,7 +7,7 @@ Every view shows the same layout, so a student takes it in at a glance:
 2. **Next step**: the one or two unmet items that matter most (the advice registry's
    priority, :meth:`infoview_lib.advice.AdviceRegistry.by_priority`), each as its short
    title (:attr:`infoview_lib.advice.Advice.title`) and one sentence on how to fix it,
-   with the phrase that triggered it quoted and highlighted in the student's text;
+   with the phrase that triggered it quoted, and highlighted in the student's text shown below;
 3. every advice item as one line: symbol and word (met / not met), short title, points.
    In HTML each line is a ``<details>`` element that opens (mouse or keyboard) on what
    the check found, the evidence, the advice itself and its source.
@@ -127,7 +127,15 @@ def _summary_html(report: Report) -> str:
     )
 
 
-def _next_step_html(report: Report, steps: list[Finding], show_text: bool) -> str:
+def _text_html(report: Report, steps: list[Finding]) -> str:
+    """The student's text as checked, the Next step's phrases highlighted."""
+    spans = [s for f in steps for s in f.spans]
+    caption = "Your text, with what to change first highlighted:" if spans else "Your text, as checked:"
+    return (f"<figure><figcaption>{caption}</figcaption>"
+            f"<div class='iv-text'>{highlight(report.text, spans)}</div></figure>")
+
+
+def _next_step_html(report: Report, steps: list[Finding]) -> str:
     if not report.findings:
         return "<p class='iv-next'><strong>Next step</strong>: nothing was checked yet.</p>"
     if not steps:
@@ -140,15 +148,7 @@ def _next_step_html(report: Report, steps: list[Finding], show_text: bool) -> st
             f"<li data-advice='{_esc(f.advice_id)}'><strong>{_esc(title(f))}</strong>: "
             f"{_esc(message(f))}{quote}</li>"
         )
-    parts = [f"<div class='iv-next'><p style='margin:.2em 0'><strong>Next step</strong></p><ol>{''.join(items)}</ol>"]
-    spans = [s for f in steps for s in f.spans]
-    if show_text and report.text is not None and spans:
-        parts.append(
-            "<figure><figcaption>Your text, with what to change first highlighted:</figcaption>"
-            f"<div class='iv-text'>{highlight(report.text, spans)}</div></figure>"
-        )
-    parts.append("</div>")
-    return "".join(parts)
+    return f"<div class='iv-next'><p style='margin:.2em 0'><strong>Next step</strong></p><ol>{''.join(items)}</ol></div>"
 
 
 def _item_html(report: Report, f: Finding, in_next_step: bool) -> str:
@@ -175,13 +175,16 @@ def _item_html(report: Report, f: Finding, in_next_step: bool) -> str:
 def report_html(report: Report, show_text: bool = True) -> str:
     """The report as a self-contained HTML fragment: summary, Next step, one expandable line per item.
 
-    ``show_text=False`` leaves out the copy of the student's text with the Next step's phrases
-    highlighted (for views that already show the text; the phrases are still quoted).
+    The student's text (when the report has one) follows the Next step, its phrases highlighted.
+    ``show_text=False`` leaves the text out (for views that already show it; the Next step
+    still quotes the phrases).
     """
     steps = next_steps(report)
     first = {f.advice_id for f in steps}
     parts = [f"<div class='iv-report' data-artefact='{_esc(report.artefact)}'><style>{_CSS}</style>",
-             _summary_html(report), _next_step_html(report, steps, show_text)]
+             _summary_html(report), _next_step_html(report, steps)]
+    if show_text and report.text is not None:
+        parts.append(_text_html(report, steps))
     if report.findings:
         parts.append("<ul class='iv-items' aria-label='Every advice item (open one for details)'>")
         parts.extend(_item_html(report, f, f.advice_id in first and not f.passed) for f in report.findings)

@@ -84,7 +84,7 @@ def test_no_next_step_when_every_item_is_met():
     fragment = report_html(report)
     assert next_step_ids(fragment) == []
     assert "Next step</strong>: none. Every advice item is met." in fragment
-    assert "<mark>" not in fragment
+    assert "<mark>" not in fragment and "Your text, as checked:" in fragment
     assert "Next step: none. Every advice item is met." in report_text(report)
     assert "\n  1. " not in report_text(report)
 
@@ -98,8 +98,9 @@ def test_a_real_weak_draft_names_the_job_ask_first_and_highlights_its_phrase():
     first_li = steps.find(".//li")
     assert first_li.find("strong").text == ADVICE["job.no_job_ask"].title
     assert text_of(first_li).startswith(f"{ADVICE['job.no_job_ask'].title}: {message(first)}")
-    marked = [text_of(m) for m in steps.iter("mark")]
+    marked = [text_of(m) for m in parse(fragment).iter("mark")]
     assert "Are there any openings" in marked  # highlighted in the draft shown under the Next step
+    assert text_of(parse(fragment).find(".//div[@class='iv-text']")) == WEAK_DRAFT
     # only the Next step's phrases are marked in the draft
     step_phrases = {WEAK_DRAFT[a:b] for f in next_steps(report) for a, b in f.spans}
     assert set(marked) <= step_phrases
