@@ -14,6 +14,7 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import GetGrades
 
 from infoview_lib.grading.feedback import HideHiddenTests
+from infoview_lib.grading.feedback_summary import FeedbackSummary
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
@@ -37,8 +38,9 @@ c.Execute.timeout = 15
 c.OverwriteCells.add_missing_cells = True
 
 # Feedback: grades first, then hide hidden tests, mark schemes and traceback source.
-# The order matters: GetGrades reads the cells' metadata before anything is trimmed.
-c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+# The order matters: GetGrades reads the cells' metadata before anything is trimmed, and
+# FeedbackSummary (Next step, then one line per advice item, at the top) reads the scores GetGrades wrote.
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, FeedbackSummary, CSSHTMLHeaderPreprocessor]
 
 # What replaces a solution region in the release: a placeholder a non-programmer can
 # overwrite (a letter, a message, a list item); the checks treat it as "not answered".

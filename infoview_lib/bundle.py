@@ -55,6 +55,7 @@ SKIPPED_SUFFIXES = (".pyc", ".pyo")
 INSTRUCTOR_ONLY = (
     "instructor",
     "grading/feedback.py",
+    "grading/feedback_summary.py",
     "grading/audit.py",
     "bundle.py",
     "cli/audit.py",
@@ -328,10 +329,15 @@ def student_jupyter_config() -> dict[str, dict]:
     back on from JupyterLab's plugin manager. jupyter_server_config.json at the
     environment level overrides the jupyter_server_config.d/ files nbgrader installs.
     """
+    from .cli.lab import kit_page_config
+
+    # plus the plugins the kit's own Jupyter config turns off (no "official Jupyter news?" prompt)
+    kit_disabled = [name for name, off in kit_page_config().get("disabledExtensions", {}).items() if off]
+    disabled = list(dict.fromkeys([*DISABLED_LAB_EXTENSIONS, *kit_disabled]))
     return {
         "labconfig/page_config.json": {
-            "disabledExtensions": {name: True for name in DISABLED_LAB_EXTENSIONS},
-            "lockedExtensions": {name: True for name in DISABLED_LAB_EXTENSIONS},
+            "disabledExtensions": {name: True for name in disabled},
+            "lockedExtensions": {name: True for name in disabled},
         },
         "jupyter_server_config.json": {
             "ServerApp": {"jpserver_extensions": {name: False for name in DISABLED_SERVER_EXTENSIONS}},

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .inputs import as_date, as_datetime, require_text
+from .render import report_html
 from .work_store import WorkStore, atomic_write_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -265,8 +266,7 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
 th, td { border: 1px solid #999; padding: .15em .4em; text-align: left; vertical-align: top; }
 td.date { white-space: nowrap; }
 ol, ul { margin: .2em 0; padding-left: 1.6em; }
-ul.findings { list-style: none; padding-left: 0; font-size: 9pt; }
-ul.findings li { margin: .1em 0; }
+.iv-report ul.iv-items { font-size: 9pt; }
 .missing { border: 2px dashed #8b0000; padding: .3em .6em; margin: .5em 0; }
 .todo { font-style: italic; }
 @media print {
@@ -285,20 +285,12 @@ def _esc(value) -> str:
 
 
 def _findings_html(report: Report | None) -> str:
-    """Findings, compact for print: each unmet one with its message, the met ones on one line."""
+    """The report in the layout of every view (:func:`infoview_lib.render.report_html`): summary,
+    Next step, one line per advice item whose details open on screen. The draft is shown by the
+    section itself, so the renderer quotes the phrases instead of repeating the draft."""
     if report is None:
         return ""
-    met = [f for f in report.findings if f.passed]
-    items = "".join(
-        f"<li data-advice='{_esc(f.advice_id)}'><span aria-hidden='true'>{f.symbol}</span> "
-        f"<strong>{_esc(f.status.upper())}</strong> <code>{_esc(f.advice_id)}</code>: {_esc(f.message)}</li>"
-        for f in report.failed
-    )
-    if met:
-        ids = ", ".join(f"<code data-advice='{_esc(f.advice_id)}'>{_esc(f.advice_id)}</code>" for f in met)
-        items += f"<li><span aria-hidden='true'>{met[0].symbol}</span> <strong>MET</strong>: {ids}</li>"
-    return (f"<p>Feedback: {len(met)} of {len(report.findings)} advice items met "
-            f"({report.points:g} of {report.max_points:g} points).</p><ul class='findings'>{items}</ul>")
+    return report_html(report, show_text=False)
 
 
 def _todo(key: str) -> str:

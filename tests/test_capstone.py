@@ -18,6 +18,8 @@ from infoview_lib.capstone import (
     write_follow_up_calendar,
     write_prep_sheet,
 )
+from infoview_lib import render
+from infoview_lib.render import report_html
 from infoview_lib.work_store import WorkStore
 
 REQUEST = (
@@ -106,16 +108,19 @@ def test_prep_sheet_has_the_escaped_student_text_findings_and_schedule(store):
         assert f"<li>{html.escape(question, quote=True)}</li>" in sheet
     assert "Time given: 20 minutes, about 10 minutes a question." in sheet
 
-    # every finding of every part, with its advice id and a status word
+    # every finding of every part, in the layout of every view: a line with its short title and
+    # a status word, what to fix (without restating the advice), and a Next step per part
     for report in (plan.request_report(), plan.questions_report(), plan.logistics_report()):
         assert report.findings
+        assert report_html(report, show_text=False) in sheet
         for finding in report.findings:
-            assert f"data-advice='{finding.advice_id}'" in sheet
+            assert f"data-advice='{finding.advice_id}'><details>" in sheet
         for finding in report.failed:  # what to fix, in full
-            assert html.escape(finding.message, quote=True) in sheet
+            assert html.escape(render.message(finding), quote=True) in sheet
         met = len(report.findings) - len(report.failed)
         assert f"{met} of {len(report.findings)} advice items met" in sheet
-    assert "NOT MET" in sheet or "MET" in sheet
+    assert sheet.count("<strong>Next step</strong>") == 3
+    assert "<strong class='iv-word'>not met</strong>" in sheet or "<strong class='iv-word'>met</strong>" in sheet
 
     # the follow-up schedule, one row per planned action
     schedule = plan.follow_up_schedule()

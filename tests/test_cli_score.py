@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from infoview_lib.advice import ADVICE
 from infoview_lib.cli import main
+
+JOB_ASK = ADVICE["job.no_job_ask"].title
 
 GOOD_REQUEST = (
     "Dear Ms. Alvarez, Professor Chen suggested I contact you. I read your report on oral-history "
@@ -29,20 +33,23 @@ def write(tmp_path: Path, text: str, name: str = "draft.txt") -> str:
 def test_all_met_exits_0_with_a_table(tmp_path, capsys):
     assert main(["score", "request", write(tmp_path, GOOD_REQUEST)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("request: 10/10 points")
-    assert "\u2714 met     request.connection" in out and "not met" not in out
+    assert out.startswith("request: 10 of 10 advice items met [##########] 10/10 points")
+    assert "Next step: none. Every advice item is met." in out
+    assert f"\u2714 met  {ADVICE['request.connection'].title}" in out and "not met" not in out
 
 
 def test_some_not_met_exits_1_and_names_them(tmp_path, capsys):
     assert main(["score", "request", write(tmp_path, BAD_REQUEST)]) == 1
     out = capsys.readouterr().out
-    assert "\u2718 not met job.no_job_ask" in out
-    assert 'Evidence: "I am looking for a job", "Are there any openings"' in " ".join(out.split())
+    assert f"\u2718 not met  {JOB_ASK}" in out
+    next_step = out.split("Next step\n", 1)[1].split("\n\n", 1)[0]
+    assert next_step.startswith(f"  1. {JOB_ASK}: ")  # the job ask comes first
+    assert 'you wrote "I am looking for a job", "Are there any openings"' in " ".join(next_step.split())
 
 
 def test_channel_option(tmp_path, capsys):
     assert main(["score", "request", write(tmp_path, GOOD_REQUEST), "--channel", "phone"]) == 1
-    assert "\u2718 not met request.channel" in capsys.readouterr().out
+    assert f"\u2718 not met  {ADVICE['request.channel'].title}" in capsys.readouterr().out
 
 
 def test_thank_you_with_dates(tmp_path, capsys):
@@ -50,13 +57,26 @@ def test_thank_you_with_dates(tmp_path, capsys):
     code = main(["score", "thank-you", path, "--interview-on", "2026-03-10", "--sent-on", "2026-03-20"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "after.thank_you_timely" in out and "10 days after" in out
+    assert f"\u2718 not met  {ADVICE['after.thank_you_timely'].title}" in out and "10 days after" in out
+
+
+def test_details_print_what_was_found_the_advice_and_its_source_under_each_item(tmp_path, capsys):
+    path = write(tmp_path, BAD_REQUEST)
+    assert main(["score", "request", path]) == 1
+    short = capsys.readouterr().out
+    assert main(["score", "request", path, "--details"]) == 1
+    out = capsys.readouterr().out
+    brief = ADVICE["request.brief"]
+    for said in (brief.summary, brief.source):  # the details, under the item's line
+        assert said not in " ".join(short.split()) and said in " ".join(out.split())
+    item = re.split("\n  [\u2714\u2718] ", out.split(brief.title, 1)[1])[0]
+    assert "The advice:" in item and "Source:" in item and "request.brief" in item
 
 
 def test_dash_reads_stdin(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BAD_REQUEST.encode("utf-8"))))
     assert main(["score", "request", "-"]) == 1
-    assert "job.no_job_ask" in capsys.readouterr().out
+    assert JOB_ASK in capsys.readouterr().out
 
 
 def test_json_output(tmp_path, capsys):
@@ -97,4 +117,4 @@ def test_the_installed_command_runs(tmp_path):
     out = subprocess.run([str(exe), "score", "request", write(tmp_path, BAD_REQUEST)],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 1, out.stderr
-    assert "\u2718 not met job.no_job_ask" in out.stdout
+    assert f"\u2718 not met  {JOB_ASK}" in out.stdout

@@ -293,6 +293,22 @@ def test_feedback_hides_hidden_tests_and_names_the_missed_advice(course):
     assert HIDDEN_LINE in graded
 
 
+def test_feedback_opens_with_the_next_step_then_one_line_per_advice_item(course):
+    from infoview_lib.advice import ADVICE
+
+    folder, _ = course
+    page = (folder / "feedback" / "partial" / "02_request" / "making_the_request.html").read_text(encoding="utf-8")
+    page = page.replace('"', "'")  # nbconvert writes the markdown cell's attributes with double quotes
+    start = page.index("<div class='iv-report'")
+    assert start < page.index("request_draft")  # before the first cell of the notebook
+    summary = page[start:]
+    assert "Assignment</strong>: 7 of 8 advice items met" in summary
+    assert re.search(r"<strong>Next step</strong></p><ol><li data-advice='request.graceful_out'>"
+                     rf"<strong>{re.escape(html.escape(ADVICE['request.graceful_out'].title))}</strong>: [^<]+</li></ol>",
+                     summary)
+    assert summary.count("<details><summary>") >= 8
+
+
 def test_feedback_of_a_hidden_failure_names_the_advice_not_the_letter(course):
     folder, _ = course
     page = _feedback(folder, "partial", "01_what_it_is")

@@ -79,3 +79,56 @@ def test_every_quiz_id_has_a_quiz_question():
     asked = {advice_id for question in QUIZ for advice_id in question.advice_ids}
     missing = sorted(a.id for a in ADVICE.realised_as("quiz") if a.id not in asked)
     assert not missing, f"advice realised as 'quiz' with no question: {missing}"
+
+
+# -- short titles and priorities: the words and the order every view uses --------------------------
+def test_every_id_has_a_short_plain_title_of_its_own():
+    from infoview_lib.advice import TITLE_MAX_CHARS
+
+    assert TITLE_MAX_CHARS == 40
+    titles = {}
+    for advice_id, advice in ADVICE.items():
+        assert 0 < len(advice.title) < TITLE_MAX_CHARS, (advice_id, advice.title)
+        assert advice.title == advice.title.strip() and not advice.title.endswith("."), advice_id
+        assert advice.title[0].isupper(), advice_id
+        titles.setdefault(advice.title, []).append(advice_id)
+    assert {t: ids for t, ids in titles.items() if len(ids) > 1} == {}  # one title per advice id
+
+
+def test_priorities_are_defined_for_every_checked_id():
+    from infoview_lib.advice import PRIORITIES
+
+    checked = ADVICE.realised_as("check")
+    assert checked
+    for advice in ADVICE.values():
+        assert advice.priority in PRIORITIES, advice.id
+    assert {a.priority for a in checked} <= set(PRIORITIES)
+
+
+def test_priority_puts_a_job_ask_then_pressure_then_connection_and_topic_then_polish():
+    from infoview_lib.advice import JOB_ASK, POLISH, PRESSURE, SUBSTANCE
+
+    assert JOB_ASK < PRESSURE < SUBSTANCE < POLISH
+    assert ADVICE["job.no_job_ask"].priority == JOB_ASK
+    assert ADVICE["request.respectful"].priority == PRESSURE
+    assert ADVICE["request.connection"].priority == ADVICE["request.specific_topics"].priority == SUBSTANCE
+    assert ADVICE["request.concise"].priority == POLISH
+    request_ids = [a.id for a in ADVICE.by_stage("request")] + ["job.no_job_ask"]
+    ordered = ADVICE.by_priority(request_ids)
+    assert ordered[:2] == ["job.no_job_ask", "request.respectful"] and ordered[-1] == "request.concise"
+    # ties keep inventory order
+    assert ordered.index("request.connection") < ordered.index("request.specific_topics")
+    with pytest.raises(KeyError, match="closest"):
+        ADVICE.by_priority(["request.conection"])
+
+
+def test_a_bad_title_or_priority_fails_when_the_registry_is_built(monkeypatch):
+    from infoview_lib import advice as registry
+
+    row = registry._TABLE[0]
+    monkeypatch.setattr(registry, "_TABLE", (row[:4] + ("x" * 40,) + row[5:],))
+    with pytest.raises(ValueError, match=r"what.purpose.*title must be 1 to 39 characters, not 40"):
+        registry._build()
+    monkeypatch.setattr(registry, "_TABLE", (row[:3] + (9,) + row[4:],))
+    with pytest.raises(ValueError, match=r"what.purpose.*priority 9 is not one of"):
+        registry._build()

@@ -50,8 +50,8 @@ def test_html_escapes_student_text_and_messages():
 
 def test_html_marks_every_finding_with_symbol_and_word():
     html = report_html(Report("request", [MET, NOT_MET], TEXT))
-    assert "\u2714</span> <strong>MET</strong>" in html
-    assert "\u2718</span> <strong>NOT MET</strong>" in html
+    assert "\u2714</span> <strong class='iv-word'>met</strong>" in html
+    assert "\u2718</span> <strong class='iv-word'>not met</strong>" in html
 
 
 def test_highlight_marks_and_merges_overlapping_spans():
@@ -59,12 +59,12 @@ def test_highlight_marks_and_merges_overlapping_spans():
     assert highlight("abcdef", [(0, 3), (2, 4), (10, 12)]) == "<mark>abcd</mark>ef"
 
 
-def test_text_table_has_symbol_word_and_evidence_per_finding():
+def test_text_has_symbol_word_and_title_per_finding_and_quotes_the_next_steps_evidence():
     lines = report_text(Report("request", [MET, NOT_MET], TEXT)).splitlines()
-    assert lines[0] == "request: 1/2 points"
-    assert any(l.startswith("\u2714 met") and "request.brief" in l for l in lines)
-    assert any(l.startswith("\u2718 not met") and "job.no_job_ask" in l for l in lines)
-    assert 'Evidence: "20 minutes"' in "\n".join(lines)
+    assert lines[0] == "request: 1 of 2 advice items met [#####-----] 1/2 points"
+    assert any(l.startswith("  \u2714 met") and "Ask for a short, set time" in l for l in lines)
+    assert any(l.startswith("  \u2718 not met") and "Don't ask for a job" in l for l in lines)
+    assert f'(you wrote "{TEXT[12:34]}")' in lines[3]  # plain text: nothing to escape
 
 
 def test_a_real_report_round_trips_to_records():

@@ -180,8 +180,10 @@ def test_student_binder_config_turns_off_instructor_extensions_and_keeps_validat
         "@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
         "@jupyter/nbgrader:course-list", "@jupyter/nbgrader:assignment-list",
     }
-    assert {k for k, v in page["disabledExtensions"].items() if v} == instructor_lab
-    assert {k for k, v in page["lockedExtensions"].items() if v} == instructor_lab
+    # and, as `make lab` does (the kit's own Jupyter config), no "official Jupyter news?" prompt
+    turned_off = instructor_lab | {"@jupyterlab/apputils-extension:announcements"}
+    assert {k for k, v in page["disabledExtensions"].items() if v} == turned_off
+    assert {k for k, v in page["lockedExtensions"].items() if v} == turned_off
     assert server["ServerApp"]["jpserver_extensions"] == {
         "nbgrader.server_extensions.formgrader": False,
         "nbgrader.server_extensions.course_list": False,

@@ -23,9 +23,11 @@ def store(tmp_path):
 
 def shown_status(feedback_html: str, advice_id: str) -> str:
     """ "MET" or "NOT MET", as the feedback panel shows it for ``advice_id``."""
-    match = re.search(rf"data-advice='{re.escape(advice_id)}'>.*?<strong>(MET|NOT MET)</strong>", feedback_html)
+    match = re.search(rf"<li class='iv-(?:not)?met' data-advice='{re.escape(advice_id)}'><details><summary>"
+                      rf"[^<]*<span aria-hidden='true'>.</span> <strong class='iv-word'>(met|not met)</strong>",
+                      feedback_html)
     assert match, f"{advice_id} is not shown in the feedback:\n{feedback_html}"
-    return match.group(1)
+    return match.group(1).upper()
 
 
 def data_uri_payload(link_html: str, mime: str) -> bytes:
@@ -56,7 +58,13 @@ def test_request_coach_feedback_changes_as_the_student_types(store):
     coach.text_area.value = DRAFT + " Could we talk for 20 minutes some time next month?"
     assert shown_status(coach.feedback.value, "request.brief") == "MET"
     assert coach.report.finding("request.brief").passed
-    assert "<mark>" in coach.feedback.value  # evidence highlighted in the student's text
+    brief = coach.report.finding("request.brief")
+    phrase = coach.text_area.value[slice(*brief.spans[0])]
+    assert f"Evidence: \u201c{phrase}\u201d" in coach.feedback.value  # in the met item's details
+    coach.text_area.value += " Are there any openings?"  # the first thing to fix, highlighted in the draft
+    assert re.search(r"<div class='iv-next'><p[^>]*><strong>Next step</strong></p><ol><li data-advice='job.no_job_ask'>",
+                     coach.feedback.value)
+    assert "<mark>Are there any openings</mark>" in coach.feedback.value
 
     assert shown_status(coach.feedback.value, "request.channel") == "MET"
     coach.channel.value = "phone"

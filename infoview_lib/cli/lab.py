@@ -3,9 +3,17 @@
 The browser end-to-end tests start the server through this same function, adding
 only a loopback port, a token and no browser, so what they test is what
 instructors run.
+
+The kit brings its own Jupyter configuration, :data:`KIT_JUPYTER_CONFIG`, which the
+server finds through ``JUPYTER_CONFIG_PATH`` (the user's own config folder is left
+alone): its ``labconfig/page_config.json`` turns off JupyterLab's announcements plugin,
+so students are not asked "Would you like to get notified about official Jupyter news?"
+and the server fetches no news. The student bundle's Binder installs the same settings
+(:func:`infoview_lib.bundle.student_jupyter_config`).
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -14,6 +22,13 @@ from pathlib import Path
 NAME = "lab"
 HELP = "Open JupyterLab on the course at notebooks/00_welcome.ipynb."
 WELCOME = "notebooks/00_welcome.ipynb"
+#: The kit's own Jupyter config folder (laid out like etc/jupyter/), searched before the system's.
+KIT_JUPYTER_CONFIG = Path(__file__).resolve().parents[1] / "jupyter_config"
+
+
+def kit_page_config() -> dict:
+    """The kit's JupyterLab page config (``labconfig/page_config.json``): the plugins it turns off."""
+    return json.loads((KIT_JUPYTER_CONFIG / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
 
 
 def course_root(start: Path | None = None) -> Path:
@@ -40,9 +55,12 @@ def lab_command(root: Path, interface: str = "lab", extra: list[str] | None = No
 
 
 def lab_environment() -> dict[str, str]:
-    """The environment for the server: the kit's own bin first on PATH (nbgrader runs alembic through PATH)."""
+    """The environment for the server: the kit's own bin first on PATH (nbgrader runs alembic through PATH),
+    and the kit's Jupyter config folder first on JUPYTER_CONFIG_PATH."""
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    config_path = [str(KIT_JUPYTER_CONFIG)] + [p for p in env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(dict.fromkeys(config_path))
     return env
 
 

@@ -37,6 +37,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--interview-on", metavar="DATE", help="thank-you: the interview date, e.g. 2026-03-10")
     parser.add_argument("--sent-on", metavar="DATE", help="thank-you: the date the note is sent, e.g. 2026-03-12")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON instead of a table")
+    parser.add_argument("--details", action="store_true",
+                        help="under each advice item, print what was found, the evidence, the advice and its source")
 
 
 def read_draft(file: str) -> str:
@@ -91,5 +93,7 @@ def run(args) -> int:
                           "max_points": report.max_points, "findings": report.to_records()},
                          indent=2, ensure_ascii=False))
     else:
-        print(report.to_text())
+        from ..render import report_text
+
+        print(report_text(report, details=args.details))
     return 0 if report.passed else 1

@@ -4,7 +4,8 @@ What is shared here:
 
 - ``course_copy`` (session): a temporary copy of the repo's ``notebooks/`` folder, so running cells,
   autosave and the student's work never touch the checkout. The server gets its own Jupyter config
-  folder with document autosave off, no news pop-up, and kernels that start without asking.
+  folder with document autosave off and kernels that start without asking (no news pop-up comes
+  from the kit's own config, as for ``make lab``).
 - ``lab_server`` / ``notebook_server`` (session): the course server started exactly as ``make lab``
   starts it (``infoview_lib.cli.lab.lab_command`` + ``lab_environment``), plus only a free loopback
   port, a token and no browser. One per interface per session, stopped by its own process id.
@@ -50,15 +51,12 @@ SERVER_START_TIMEOUT = 90
 KERNEL_TIMEOUT = 60_000  # ms, Playwright units
 RUN_ALL_TIMEOUT = 60_000
 
-#: JupyterLab user settings for the test server: what a fresh student gets, minus pop-ups and autosave.
+#: JupyterLab user settings for the test server: what a fresh student gets, minus autosave and the kernel dialog.
 USER_SETTINGS = {
     # the course folder is a copy, but autosave would still race the test's own edits: off
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-    # no "Would you like to receive official Jupyter news?" toast over the notebook, no network calls
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
+    # (no "official Jupyter news?" prompt: the kit's own Jupyter config, which `infoview lab` uses, turns
+    # the announcements plugin off; tests/e2e/test_feedback.py checks it, so it is not set here)
     # open notebooks start their kernel without a "Select Kernel" dialog
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
 }
