@@ -21,18 +21,10 @@ from dataclasses import dataclass
 from ..inputs import require_text
 from ..report import Report, Span
 from .base import Verdict, rule, run_rules
-from .textmatch import (
-    GENERIC_WORDS,
-    TOPIC_NOISE,
-    content_stems,
-    content_words,
-    find_job_asks,
-    find_research,
-    is_blank,
-    is_open_question,
-    needs_text,
-    shares_subject,
-)
+from .detect.jobs import find_job_asks
+from .detect.questions import is_open_question
+from .detect.research import find_research
+from .detect.text import GENERIC_WORDS, TOPIC_NOISE, content_stems, content_words, is_blank, shares_subject
 
 #: a conversation allows roughly this many minutes per question (fewest, most)
 MINUTES_PER_QUESTION = (3, 5)
@@ -124,7 +116,6 @@ def _is_specific(question: str) -> bool:
                              "What surprised you when you moved to law librarianship?"], "minutes": 15}],
       fails=[{"questions": [], "minutes": 20},
              {"questions": ["What do you do?", "Any advice?"], "minutes": 10}])
-@needs_text
 def question_list(plan: QuestionPlan) -> Verdict:
     asked = plan.asked
     vague = [s for q, s in asked if not _is_specific(q)]
@@ -143,7 +134,6 @@ def question_list(plan: QuestionPlan) -> Verdict:
               "minutes": 15},
              {"questions": ["How did you start?"], "minutes": 60},
              {"questions": [], "minutes": 20}])
-@needs_text
 def questions_fit_time(plan: QuestionPlan) -> Verdict:
     n = len(plan.asked)
     fewest, most = question_range(plan.minutes)
@@ -164,7 +154,6 @@ def questions_fit_time(plan: QuestionPlan) -> Verdict:
                "minutes": 5}],
       fails=[{"questions": ["What do you do all day?"], "minutes": 5},
              {"questions": [], "minutes": 5}])
-@needs_text
 def show_research(plan: QuestionPlan) -> Verdict:
     spans = find_research(plan.text)
     return Verdict(bool(spans), spans)
@@ -178,7 +167,6 @@ def show_research(plan: QuestionPlan) -> Verdict:
       fails=[{"questions": ["Are there any openings on your team?"], "minutes": 5},
              {"questions": ["Could you pass my resume along to your director?"], "minutes": 5},
              {"questions": [], "minutes": 5}])
-@needs_text
 def no_job_ask(plan: QuestionPlan) -> Verdict:
     spans = find_job_asks(plan.text)
     return Verdict(not spans, spans)
@@ -209,7 +197,6 @@ def _topic_stems(topics: tuple[str, ...]) -> tuple[set[str], frozenset[str]]:
               "topics": ["digitisation priorities"]},
              {"questions": [], "minutes": 5, "topics": ["teen programs"]}],
       applies=lambda plan: bool(plan.topics))
-@needs_text
 def stay_on_topic(plan: QuestionPlan) -> Verdict:
     stems, ignore = _topic_stems(plan.topics)
     off = [span for q, span in plan.asked
@@ -228,7 +215,6 @@ def stay_on_topic(plan: QuestionPlan) -> Verdict:
       fails=[{"questions": ["Do you like your job?", "Is it stressful?", "Are there many meetings?"],
               "minutes": 15},
              {"questions": [], "minutes": 5}])
-@needs_text
 def open_questions(plan: QuestionPlan) -> Verdict:
     asked = plan.asked
     closed = [s for q, s in asked if not is_open_question(q)]

@@ -1,0 +1,105 @@
+"""Job asks: asking for a job, openings, a referral or being hired (anywhere: request, questions, thank-you).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .text import (
+    Span,
+    _SUBJECT_I,
+    _rx,
+    find_affirmed,
+)
+
+
+_WORKPLACE = (
+    r"(?:library|team|archives?|department|staff|organi[sz]ation|company|firm|museum|office|unit|branch|"
+    r"institution|school|university|college|group|lab|system|collection)\b"
+)
+_JOB_NOUN = r"(?:jobs?|positions?|posts?|roles?|openings?|vacanc(?:y|ies)|internships?|fellowships?|employment|work)"
+_JOB_ASK = _rx(
+    rf"""\b(?:are\s+there|is\s+there|do\s+you\s+have|hear\s+(?:about|of)|keep\s+me\s+posted\s+(?:about|on)|
+            does\s+(?:your|the)\s+\w+(?:\s+\w+)?\s+have|have\s+you\s+got|any|if\s+there\s+(?:are|is|were)|
+        whether\s+there\s+(?:are|is)|are\s+you\s+offering|is\s+your\s+\w+\s+offering)\s+(?:\w+\s+){{0,3}}?
+        (?:openings?|vacanc(?:y|ies)|positions?\s+(?:open|available|at|on|with|in)|jobs?\s+(?:open|available|at|on|
+                with|in)|
+        (?:job|employment|career|work|paid|internship)\s+opportunit(?:y|ies)|internships?|open\s+(?:roles?|
+                positions?)|roles?\s+(?:open|available))
+    | \b(?:job|employment|career|work|internship)\s+(?:opportunit(?:y|ies)|openings?|vacanc(?:y|ies))\s+(?:at|with|
+          in|on)\s+(?:your|the)\b
+    | \b(?:is|are)\s+(?:you|your\s+(?:\w+\s+){{0,2}}?\w+|the\s+\w+|they)\s+(?:currently\s+|still\s+)?hiring\b
+    | \b(?:anyone|anybody|someone|any\s+(?:places?|libraries|organi[sz]ations|archives))\s+(?:who|that|
+          which)\s+(?:is|are|might\s+be|may\s+be)\s+(?:currently\s+)?hiring\b
+    | \b(?:if|whether)\s+(?:you|your\s+(?:\w+\s+){{0,2}}?\w+|the\s+\w+|they)\s+(?:is|are|might\s+be|will\s+be|
+          ['’]re)\s+(?:currently\s+|still\s+)?hiring\b
+    | \bhir(?:e|ing)\s+me\b | \bwould\s+you\s+(?:\w+\s+)?hire\b
+    | \bhow\s+(?:I|one)\s+(?:might|could|can|would|should|may)\s+be\s+considered\b
+    | \b(?:discuss|talk\s+about|ask(?:ing)?\s+(?:you\s+)?about|(?:in|en)quir(?:e|ing)\s+about)\s+(?:the|that|this)\s+
+        (?:open\s+|advertised\s+|posted\s+|vacant\s+|new\s+)?(?:position|opening|vacancy|role)\b
+        (?!\s+(?:of|you|that\s+you|which\s+you|I\s+play|played|in\s+(?:society|the\s+field)))
+    | \b(?:refer|recommend|nominate)\s+me\s+(?:for|to(?!\s+(?:someone|somebody|anyone|other|others|colleagues|people|
+          an?\s+(?:colleague|person|expert|specialist|book|article)|resources|readings?|articles?|books?)\b))\b
+    | \brefer\s+me(?=\s*(?:[?.!,;]|$))
+    | \b(?:consider|think\s+of|remember)\s+me\s+(?:if|when|whenever|should|in\s+case|for\s+(?:any\s+)?future)\s+
+        (?:[\w'’]+\s+){{0,6}}?(?:{_JOB_NOUN}|opens|comes\s+up|becomes\s+available|hiring)\b
+    | \b(?:about|regarding|concerning)\s+(?:\w+\s+)?employment\s+(?:opportunities\s+)?(?:at|with|in)\s+(?:your|the)\b
+    | {_SUBJECT_I}(?:\s+really|\s+urgently|\s+badly)?\s+need\s+(?:a|an)\s+(?:new\s+|paid\s+)?(?:job|position|
+          internship|employment)\b | \b(?:a\s+)?referral\s+(?:for|to)\s+(?:the|a|an|your)\b
+    | \bconsider(?:ed)?\s+(?:me\s+)?for\s+(?:the|a|an|any|your)\b
+    | \b(?:like|love|hope|want|wish)\s+to\s+be\s+considered\b
+    | \bconsider\s+my\s+(?:application|candidacy|resume|résumé|cv)\b | \bkeep\s+me\s+in\s+mind\b
+    | \b(?:put|say)\s+in\s+a\s+(?:good\s+)?word\b
+    | \b(?:discuss|talk\s+about|ask(?:ing)?\s+(?:you\s+)?about|(?:in|en)quir(?:e|ing)\s+about)\s+(?:the|any|your|an?|that|this)\s+
+        (?:\w+\s+){{0,2}}?(?:vacanc(?:y|ies)|openings?|open\s+(?:positions?|roles?|posts?)|job\s+(?:postings?|adverts?|
+        ads?|listings?)|(?:posted|advertised)\s+(?:positions?|roles?|jobs?|posts?))\b
+    | \b(?:introduce|introducing|connect|connecting|refer|referring|put|putting)\s+me\s+(?:in\s+touch\s+)?(?:to|with)\s+
+        (?:your|the|a|an|someone\s+(?:in|on))\s+(?:\w+\s+)?(?:hiring\s+(?:manager|committee|team)|recruiters?|HR\b|
+        human\s+resources|search\s+committee|talent\s+acquisition)
+    | \b(?:pass|passing|forward|forwarding|share|sharing|send|sending|hand)\s+(?:along\s+|on\s+)?my\s+(?:resume|
+          résumé|cv|c\.v\.|application)\b
+    | \bhow\s+(?:I|one)\s+(?:might|could|can|would|should|may)\s+(?:\w+\s+)?(?:get|land|secure|win|
+          be\s+considered\s+for|apply\s+(?:for|to))\s+
+        (?:it|that|this|the\s+(?:\w+\s+){{0,2}}?{_JOB_NOUN}|an?\s+(?:\w+\s+){{0,2}}?{_JOB_NOUN}\s+(?:at|with|on|
+                in)\s+your|hired)\b
+    | \bget\s+(?:me\s+)?(?:a\s+job|hired|an\s+interview)\s+(?:at|with|on|by)\s+(?:your|the)\b
+    | {_SUBJECT_I}(?:['’]m|\s+am)?\s+(?:currently\s+|actively\s+)?(?:looking|searching|hunting|
+          applying)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){{0,2}}?(?:job|position|role|post|employment)\b
+    | {_SUBJECT_I}(?:['’]m|\s+am|\s+would\s+(?:love|like)|['’]d\s+(?:love|like)|\s+want|
+          \s+hope)\s+(?:\w+\s+){{0,2}}?(?:to\s+|in\s+)?(?:work|working|join|joining)\s+(?:at|for|with|
+          on)?\s*your\s+{_WORKPLACE}
+    | \b(?:discuss|talk\s+about|ask\s+about|apply\s+(?:for|to)|applying\s+(?:for|to)|interested\s+in)\s+(?:a|an|the|
+          any|your)\s+(?:\w+\s+){{0,2}}?
+        (?:jobs?|positions?|openings?|vacanc(?:y|ies)|roles?|internships?)\s+(?:at|with|on|in)\s+(?:your|the)\b
+    | \b(?:ask(?:ing)?|request(?:ing)?|a\s+request)\s+(?:you\s+)?(?:for|about)\s+(?:a\s+|an\s+|any\s+)?(?:job|
+          position|opening|employment|referral|internship)s?\b
+    | \b(?:valuable|great|strong|perfect|ideal|excellent|good|useful)\s+(?:member|addition|asset|fit|candidate|
+          hire)\s+(?:of|to|for|on)\s+(?:your|the)\b
+    | \b(?:make|makes|making)\s+me\s+(?:a|an)\s+(?:\w+\s+)?(?:candidate|fit|hire)\b
+    | {_SUBJECT_I}(?:['’]d|\s+would|['’]m|\s+am|\s+will|['’]ll)\s+(?:\w+\s+)?(?:be\s+)?(?:a|an|
+          the)\s+(?:\w+\s+)?(?:fit|candidate|addition|asset)\b
+    | \bhow\s+(?:to|I\s+(?:can|could|might|would))\s+(?:get\s+hired|be\s+hired|get\s+(?:a|the|that)\s+(?:job|
+          position|role|post)|land\s+(?:a|the|that)\s+(?:job|position|role|post))
+        \s+(?:there|here|at\s+your|with\s+your|on\s+your|by\s+your|in\s+your|at\s+the)\b
+    | \blet\s+me\s+know\s+(?:if|when|whether)\s+(?:any(?:thing|\s+\w+)?|a\s+\w+|something)\s+(?:opens|comes\s+up|
+          becomes\s+available)"""
+)
+
+
+def find_job_asks(text: str) -> list[Span]:
+    """Asks for a job for the writer: "Are there any openings?", "could you
+    refer me for the internship", "is your library hiring", "how I might get
+    the position", "pass my resume along", "consider me for", "put in a good
+    word", "job opportunities at your library", "I'd be a valuable member of
+    your team".
+
+    Not asks: negated mentions ("I'm not looking for a job", "this isn't a
+    request for a job"), the reader's own career ("how did you get your first
+    job?") and other senses of the word ("you did a great job on the exhibit").
+    """
+    return list(_job_asks(text))
+
+
+@lru_cache(maxsize=64)
+def _job_asks(text: str) -> tuple[Span, ...]:
+    """Cached: the thank-you rules ask twice (no job ask, no early requests)."""
+    return tuple(find_affirmed(_JOB_ASK, text))

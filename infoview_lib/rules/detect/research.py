@@ -1,0 +1,55 @@
+"""Research: signs that the writer did their homework on the reader or their workplace.
+"""
+from __future__ import annotations
+
+
+from .text import (
+    Span,
+    _SUBJECT_I,
+    _rx,
+    find_affirmed,
+)
+
+
+_RESEARCH = _rx(
+    rf"""{_SUBJECT_I}\s+(?:\w+\s+)?(?:read|enjoyed\s+reading|came\s+across|saw|watched|listened\s+to|noticed|
+            learned|learnt|
+        followed|discovered|heard\s+about|been\s+following|been\s+reading|studied|looked\s+at|explored)
+        \s+(?:\w+\s+){{0,2}}?(?:your|that\s+your|that\s+you|about\s+your|how\s+your|how\s+you|you|on\s+your|in\s+your)\b
+        (?!\s*(?:name|profile|contact|e-?mail|details|number|address)\b)
+    | \b(?:noticed|learned|learnt|read|saw|discovered)\s+(?:on\s+\w+\s+|in\s+\w+\s+)?that\s+(?:your|you)\b
+    | \bwho\s+(?:recently\s+|just\s+)?(?:read|heard|saw|watched|listened\s+to|attended)\s+(?:you|your)\s+(?!name\b|profile\b)\w+
+    | \b(?:impressed|inspired|struck|fascinated|intrigued|excited)\s+(?:by|with|to\s+(?:see|read|learn))\s+(?:your|
+          how\s+your|how\s+you|the\s+way\s+your|that\s+your)\b
+    | \bI\s+(?:know|understand|hear|heard)\s+(?:that\s+)?your\s+(?!time\b|schedule\b|calendar\b|day\b)\w+
+    | \byour\s+(?:\w+\s+){0,2}?(?:recently|just)\s+(?:launched|started|won|received|published|opened|introduced|
+          moved|completed|
+        released|hosted|announced|began|expanded|migrated|adopted|created|built|redesigned)\b
+    | \byour\s+(?:recent|new|newly|latest|current|published|award-winning|upcoming|ongoing)\s+\w+
+    | \byour\s+(?:\w+\s+)?(?:article|report|paper|post|blog|book|chapter|study|research|presentation|talk|interview|
+          podcast|
+        webinar|project|exhibit|exhibition|initiative|program|programme|publication|thesis|dissertation|guide|toolkit|
+        survey|grant|column|essay|review|course|pilot|partnership|poster|keynote|panel|workshop|session|
+        lecture)s?\s+(?:on|about|in|
+                for|at|with|to|into|called|titled|entitled)\b
+    | \b(?:on|from|through|in)\s+(?:your|the)\s+(?:\w+(?:['’]s)?\s+)?(?:website|web\s+site|site|profile|linkedin|
+          blog|annual\s+report|newsletter|faculty\s+page|staff\s+page)\b
+    | \byour\s+work\s+(?:on|with|in)\b | \baccording\s+to\s+your\b
+    | \b(?:since|after|when)\s+(?:you|your\s+\w+)\s+(?:recently\s+)?(?:launched|started|introduced|moved|expanded|
+          opened|adopted|began|joined|switched|migrated|merged|created|won|received|published|redesigned|piloted)\b
+    | \byou(?:['’]ve|\s+have)\s+(?:recently\s+)?(?:launched|started|introduced|moved|expanded|opened|adopted|
+          written|published|migrated|redesigned|piloted|built|led)\b
+    | \b(?:that|how)\s+you\s+(?:recently\s+|successfully\s+|personally\s+)?(?:led|launched|founded|built|
+          designed|developed|introduced|redesigned|piloted|published|wrote|created|organi[sz]ed|spearheaded|
+          oversaw|curated|co-founded|established|won)\b"""
+)
+
+
+def find_research(text: str) -> list[Span]:
+    """Signs of homework on the reader or their workplace.
+
+    "I read your article on ...", "your recent project", "I saw your
+    presentation", "on your library's website", "I noticed that your ...",
+    "since you launched ...". Finding someone's name or profile is not research.
+    """
+    return find_affirmed(_RESEARCH, text)
