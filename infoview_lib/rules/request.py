@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from ..inputs import require_text
 from ..report import Report
 from .base import Verdict, rule, run_rules
-from .detect.jobs import find_job_asks
+from .detect.jobs import find_job_asks, is_about_a_vacancy
 from .detect.request import find_connection, find_graceful_out, find_mentoring_asks, find_pressure
 from .detect.research import find_research
 from .detect.text import body_span, word_count
 from .detect.time import BRIEF_MINUTES, find_long_time_asks, find_time_bounds
-from .detect.topics import MAX_TOPICS, find_vague_topics, is_generic_topic, list_items, topic_segments
+from .detect.topics import MAX_TOPICS, count_topics, find_vague_topics, is_generic_topic, topic_segments
 
 #: channel -> whether it is a written channel the reader can answer in their own time
 CHANNELS = {"email": True, "linkedin": True, "phone": False, "voicemail": False, "call": False, "text": False}
@@ -96,7 +96,7 @@ def connection(draft: RequestDraft) -> Verdict:
              "I found your profile on LinkedIn and would like to chat.",
              ""])
 def homework(draft: RequestDraft) -> Verdict:
-    spans = find_research(draft.text)
+    spans = _not_job_asks(draft.text, find_research(draft.text))
     return Verdict(bool(spans), spans)
 
 
@@ -115,14 +115,24 @@ def specific_topics(draft: RequestDraft) -> Verdict:
     vague = find_vague_topics(text)
     if vague:
         return Verdict(False, vague, "Replace the vague wording with the subject you want to learn about.")
-    segments = topic_segments(text)
+    segments = _not_job_asks(text, topic_segments(text))
     named = [s for s in segments if not is_generic_topic(text[s[0]:s[1]])]
     if not named:
-        return Verdict(False, segments, "The message does not yet say what you want to learn about.")
-    count = sum(len(list_items(text[a:b])) or 1 for a, b in named)
+        return Verdict(False, segments, "The message does not yet say what you want to learn about (the coach "
+                                        "looked for \"learn how ...\", \"curious about ...\", \"your work on ...\" "
+                                        "or a question about the work).")
+    count = count_topics(text, named)
     if count > MAX_TOPICS:
-        return Verdict(False, named, f"It lists {count} topics; keep to one or two.")
+        return Verdict(False, named, f"It names about {count} topics; keep to one or two.")
     return Verdict(True, named)
+
+
+def _not_job_asks(text: str, spans) -> list:
+    """``spans`` without those that are part of a job ask: asking about "the position" names no topic,
+    and "I saw that your library has a vacancy" is no homework."""
+    asks = find_job_asks(text)
+    return [(a, b) for a, b in spans
+            if not any(x < b and a < y for x, y in asks) and not is_about_a_vacancy(text, a, b)]
 
 
 @rule("request.channel", "request",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .text import (
+    clause_start,
+    context,
     Span,
     _SUBJECT_I,
     _rx,
@@ -81,7 +83,23 @@ _JOB_ASK = _rx(
           position|role|post)|land\s+(?:a|the|that)\s+(?:job|position|role|post))
         \s+(?:there|here|at\s+your|with\s+your|on\s+your|by\s+your|in\s+your|at\s+the)\b
     | \blet\s+me\s+know\s+(?:if|when|whether)\s+(?:any(?:thing|\s+\w+)?|a\s+\w+|something)\s+(?:opens|comes\s+up|
-          becomes\s+available)"""
+          becomes\s+available)
+    | \b(?:if|when|whenever|should|once|in\s+case)\s+(?:anything|something|any(?:thing)?\s+\w+|an?\s+(?:\w+\s+){{0,2}}?
+          {_JOB_NOUN})\s+(?:ever\s+|else\s+)?(?:opens?\s+up|open\s+up|opens|becomes?\s+(?:available|vacant|open)|
+          frees?\s+up|(?:is|gets|are)\s+(?:posted|advertised|created)|comes?\s+up\s+(?:on|at|in)\s+your)
+    | \b(?:if|when|whenever|should|once|in\s+case)\s+(?:an?|any)\s+(?:\w+\s+){{0,2}}?{_JOB_NOUN}\s+(?:ever\s+)?comes?\s+up\b
+    | \bkeep\s+me\s+(?:in\s+the\s+loop|posted|informed|updated)\s+(?:about|on|if|when|should|regarding)\s+
+        (?:\w+\s+){{0,3}}?(?:{_JOB_NOUN}|opens|opening|hiring|vacanc)
+    | \b(?:be|serve\s+as|act\s+as)\s+(?:a|my|one\s+of\s+my)\s+(?:job\s+|professional\s+|personal\s+)?references?\b
+    | \b(?:write|provide|give)\s+(?:me\s+)?(?:a\s+)?(?:reference|recommendation|letter\s+of\s+(?:recommendation|
+          reference))\s+(?:for\s+me|letter)?
+    | \bvouch\s+for\s+me\b | \bput\s+me\s+forward\b | \bput\s+my\s+name\s+forward\b
+    | \b(?:ready|available|eager|keen)\s+to\s+(?:start|join\s+your|begin\s+work)\b
+    | \b(?:like|love|hope|want|wish|glad|happy|keen|eager)\s+to\s+(?:join|work\s+(?:for|with|on|at))\s+your\s+
+        (?:\w+\s+)?{_WORKPLACE}
+    | \b(?:my|these)\s+(?:skills|experience|background|qualifications)\s+(?:\w+\s+){{0,3}}?(?:fit|match|suit|align\s+with)\s+
+        (?:your|the)\s+(?:\w+\s+){{0,2}}?(?:team|role|position|needs|job|opening|requirements)
+    | \b(?:a|an)\s+(?:\w+\s+)?role\s+(?:on|in|at|with)\s+your\s+(?:\w+\s+)?{_WORKPLACE}"""
 )
 
 
@@ -103,3 +121,19 @@ def find_job_asks(text: str) -> list[Span]:
 def _job_asks(text: str) -> tuple[Span, ...]:
     """Cached: the thank-you rules ask twice (no job ask, no early requests)."""
     return tuple(find_affirmed(_JOB_ASK, text))
+
+
+#: a vacancy or a hiring round mentioned (not necessarily asked for)
+_VACANCY = _rx(
+    r"""\bvacanc(?:y|ies)\b | \b(?:job|position|role)\s+(?:posting|advert|ad|listing|opening)s?\b | \bopenings?\b
+    | \b(?:is|are|was|were|currently|now)\s+(?:hiring|recruiting)\b | \b(?:open|advertised|posted)\s+(?:position|role|post)s?\b
+    | \b(?:position|role|post)s?\s+(?:is|are|was|were)?\s*(?:open|advertised|posted)\b
+    | \badvertis(?:ing|ed)\s+(?:a|an|the|for)\b | \bmy\s+(?:resume|résumé|cv|application)\b"""
+)
+
+
+def is_about_a_vacancy(text: str, start: int, end: int) -> bool:
+    """True when the clause around ``text[start:end]`` is about a vacancy, a hiring round or the
+    writer's application ("I saw that your library has a vacancy", "the posted role")."""
+    a, b = context(text, start, end)
+    return _VACANCY.search(text, clause_start(text, start, commas=True), b) is not None

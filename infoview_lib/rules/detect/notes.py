@@ -9,6 +9,7 @@ from .text import (
     clause_start,
     context,
     is_negated,
+    sentence_at,
 )
 
 
@@ -43,7 +44,19 @@ _DISPARAGING = _rx(
 _REPORTED = _rx(r"\b(?:she|he|they|the\s+\w+)\s+(?:said|says|complained|thinks|thought|felt|feels|believes|called|described|criticis\w*|criticiz\w*|vented|"
     r"mentioned|claimed|joked|admitted|noted|explained|warned|told\s+me|pointed\s+out|was\s+(?:frank|candid|honest|blunt))")
 _JOINED_IN = _rx(
-    r"\bI\s+(?:\w+\s+)?(?:agreed|agree|said|told|added|joked|laughed|chimed|concurred|also\s+think|also\s+thought)\b|\bwe\s+both\b|\bme\s+too\b|\bso\s+true\b"
+    r"""\bI\s+(?:\w+\s+)?(?:agreed|agree|said|told|added|joked|laughed|chimed|concurred|also\s+think|also\s+thought)\b
+    | \bwe\s+both\b | \bme\s+too\b | \bso\s+true\b | \bsame\s+here\b | \btell\s+me\s+about\s+it\b
+    | \b(?:totally|completely|fully|absolutely|so|strongly|entirely|100%)\s+agree(?:d)?\b | \bcouldn['’]t\s+agree\s+more\b
+    | (?<!she\s)(?<!he\s)(?<!they\s)\bagreed\b(?!\s+to\b) | \bI\s+know,?\s+right\b"""
+)
+#: judgements of incompetence phrased with a negation ("their director has no idea what she is doing")
+_CLUELESS = _rx(
+    rf"""\b{_TARGET}(?:['’]s)?\b(?:\s+(?!that\b|who\b|which\b|and\b|but\b)[\w’'-]+){{0,3}}?\s+(?:has|have|had)\s+
+        (?:absolutely\s+|literally\s+)?no\s+(?:idea|clue)\b
+    | \b{_TARGET}\b(?:\s+[\w’'-]+){{0,3}}?\s+(?:doesn['’]t|don['’]t|didn['’]t|does\s+not|do\s+not|did\s+not)\s+
+        (?:even\s+)?know\s+what\s+(?:she|he|they|it)(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)\s+doing\b
+    | \b(?:she|he|they)(?:\s+is|\s+are|\s+was|\s+were|['’]s|['’]re)\s+(?:totally\s+|completely\s+|way\s+)?out\s+of\s+
+        (?:her|his|their)\s+depth\b"""
 )
 _SELF = _rx(r"\bI\s+(?:was|am|['’]m|felt|feel|seemed|sounded|looked)\s+(?:\w+\s+){0,2}$")
 
@@ -59,14 +72,21 @@ def find_disparagement(text: str) -> list[Span]:
     ("... and I agreed") counts.
     """
     spans = []
-    for m in _DISPARAGING.finditer(text):
-        if is_negated(text, m.start(), m.end()):
-            continue
+    found = [m for m in _DISPARAGING.finditer(text) if not is_negated(text, m.start(), m.end())]
+    for m in sorted(found + list(_CLUELESS.finditer(text)), key=lambda m: m.start()):
         start = clause_start(text, m.start(), commas=True)
         if _SELF.search(text, start, m.start()):
             continue
-        around = context(text, m.start(), m.end())
-        if _REPORTED.search(text, *around) and not _JOINED_IN.search(text, *around):
+        # Reported: someone else said it, in this clause ("She said the board is a mess; ...").
+        if _REPORTED.search(text, clause_start(text, m.start()), m.start()) and not _joined_in(text, m):
             continue
         spans.append(m.span())
     return spans
+
+
+def _joined_in(text: str, m) -> bool:
+    """Whether the writer agrees with reported criticism, in its sentence or the next one
+    ("... - totally agree", "... Couldn't agree more.")."""
+    a, b = context(text, m.start(), m.end())
+    nxt = sentence_at(text, min(len(text), b + 1))
+    return _JOINED_IN.search(text, a, max(b, nxt[1])) is not None

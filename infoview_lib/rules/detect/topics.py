@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .text import (
     GENERIC_WORDS,
+    content_stems,
     LazyPattern,
     Span,
     _rx,
@@ -18,17 +19,35 @@ from .text import (
 )
 
 
+#: "about" followed by an amount of time is not a subject ("interview you for about half an hour")
+_NOT_A_SUBJECT = r"(?!\s+(?:half|a\s+quarter|an?\s+hour|\d+|ten|fifteen|twenty|thirty|forty|a\s+few\s+minutes)\b)"
 _TOPIC_CUE = _rx(
-    r"""\b(?:learn|learning|hear|hearing|know|find\s+out|ask|asking|talk|talking|chat|chatting|speak|speaking|
-        questions?|discuss|discussing|pick\s+your\s+brains?)
-        (?:\s+(?!about\b|how\b|what\b|why\b|whether\b|more\b|regarding\b)[\w’'-]+){0,4}?\s+
+    r"""\b(?:learn|learning|hear|hearing|(?<!let\s)(?<!let\sme\s)(?<!let\sus\s)know|find\s+out|ask|asking|talk|talking|
+        chat|chatting|speak|speaking|questions?|discuss|discussing|pick\s+your\s+brains?|tell\s+me|telling\s+me|
+        show\s+me|showing\s+me|walk\s+me\s+through|explain|explaining|describe|describing|share|sharing|
+        interview\s+you|call|conversation|meeting|coffee|chat|visit)
+        (?:\s+(?!about\b|how\b|what\b|why\b|whether\b|more\b|regarding\b)[\w’'-]+){0,6}?\s+
         (?:more\s+|a\s+bit\s+(?:more\s+)?|a\s+little\s+(?:more\s+)?)?(?:about|regarding|on\s+how|how|what|why|
-                whether|which)\b
-    | \b(?:curious|interested|fascinated|intrigued)\s+(?:\w+\s+){0,2}?(?:about|in|by|how|what|why|whether|which)\b
+                whether|which)\b""" + _NOT_A_SUBJECT + r"""
+    | \b(?:curious|interested|fascinated|intrigued|keen\s+to\s+(?:learn|hear|know|understand))\s+(?:\w+\s+){0,2}?
+        (?:about|in|by|how|what|why|whether|which)\b
     | \b(?:understand|explore)\s+(?:better\s+|more\s+about\s+)?(?:how|what|why)\b
     | \b(?:see|observe|watch)\s+(?:first[\s-]?hand\s+)?how\b
-    | \b(?:insights?|advice|perspective|thoughts|views)\s+(?:on|about|regarding|into)\b
+    | \b(?:insights?|advice|perspective|thoughts|views|tips|guidance)\s+(?:on|about|regarding|into|for)\b
+    | \bhow\s+(?=(?:you|your|they|their|the|one|to|people|teams?|libraries|archives|museums|small|new)\b)
+        (?!you(?:['’]re|\s+are)\s+doing|you\s+(?:found|are|were)\b|your\s+(?:week|day|weekend)\b)
+    | (?=your\s+(?:\w+\s+)?(?:work|experience|role|research|project|approach|career|move|transition|path|
+        journey)\s+(?:on|with|in|as|at|building|running|leading|managing|from|into|to|developing)\b)
     | \bdiscuss\b | \bpick\s+your\s+brains?\b"""
+)
+#: a question that asks for something other than a subject: time, a meeting, a reply
+_MEETING_QUESTION = _rx(
+    r"""\b(?:minutes?|hours?|time|meet|meeting|call|coffee|available|availability|free|convenient|suit|schedule|
+        week|month|zoom|teams|connect|reply|respond|chat|chance|possible|willing|open\s+to|mind|okay|ok)\b"""
+)
+#: a question sentence that asks about the work itself (a choice, a how or what): a topic in itself
+_SUBJECT_QUESTION = _rx(
+    r"""(?:how|what|which|why|when|where|who|would\s+you|do\s+you|did\s+you|is\s+it|are\s+there|should)\b""",
 )
 #: where a topic segment ends: a new clause with its own subject or purpose
 _SEGMENT_STOP = LazyPattern(
@@ -83,7 +102,17 @@ def topic_segments(text: str) -> tuple[Span, ...]:
     for a, b in sentence_spans(text):
         if any(x < b and a < y for x, y in bullets):
             continue  # a bullet item already counted as a topic
-        cues = [m for m in _TOPIC_CUE.finditer(text, a, b) if not is_negated(text, m.start(), m.end())]
+        cues = []
+        for m in _TOPIC_CUE.finditer(text, a, b):
+            if cues and m.start() < cues[-1].end():
+                continue  # "learn how" and its "how": one cue
+            if not is_negated(text, m.start(), m.end()):
+                cues.append(m)
+        if not cues and text[b - 1] == "?":
+            question = _subject_question(text, a, b)
+            if question:
+                segments.append(question)
+            continue
         for i, m in enumerate(cues):
             end = cues[i + 1].start() if i + 1 < len(cues) else b
             stop = _SEGMENT_STOP.search(text, m.end(), end)
@@ -97,6 +126,20 @@ def topic_segments(text: str) -> tuple[Span, ...]:
                 bullets = _bullets_after(text, b)
                 segments.extend(bullets)
     return tuple(segments)
+
+
+def _subject_question(text: str, a: int, b: int) -> Span | None:
+    """The question in sentence ``text[a:b]`` when it asks about the work rather than for a meeting
+    ("when a press starts out, would you sign with a distributor or sell to shops?")."""
+    colon = text.find(":", a, b)
+    start = colon + 1 if colon != -1 else a
+    while start < b and not text[start].isalnum():
+        start += 1
+    if not _SUBJECT_QUESTION.match(text, start, b) and "," not in text[start:b]:
+        return None
+    if _MEETING_QUESTION.search(text, start, b):
+        return None
+    return (start, b - 1)
 
 
 _BULLET = LazyPattern(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+([^\n]+)")
@@ -117,6 +160,35 @@ def _bullets_after(text: str, pos: int) -> list[Span]:
             items.append((a, b))
         nl = text.find("\n", m.end())
     return items
+
+
+_QUESTION_JOIN = _rx(r"\b(?:and|or)\s+(?:how|what|why|which|whether|where|when|who)\b")
+
+
+def count_topics(text: str, segments) -> int:
+    """How many things the writer asks about, over all ``segments``.
+
+    A list ("cataloguing, acquisitions, budgeting and grants") counts each item; otherwise a
+    segment counts one topic per comma-separated part and one more per joined question ("how
+    you plan X and how you fund it": two). A segment that repeats an earlier one (most of its
+    words already named) adds nothing, so a long draft that comes back to one topic names one.
+    """
+    total = 0
+    seen: set[str] = set()
+    for a, b in segments:
+        segment = text[a:b]
+        stems = content_stems(segment)
+        if stems and seen and len(stems & seen) * 5 >= len(stems) * 3:
+            continue
+        seen |= stems
+        items = list_items(segment)
+        pieces = [p for p in re.split(r"[,;]", segment.split(":", 1)[-1])
+                  if content_words(p) and not _ELABORATION.match(p)]
+        if len(pieces) >= 3:
+            total += len(items)
+        else:
+            total += max(1, len(pieces)) + len(_QUESTION_JOIN.findall(segment))
+    return total
 
 
 def list_items(segment: str) -> list[str]:
