@@ -43,12 +43,21 @@ _TOPIC_CUE = _rx(
 #: a question that asks for something other than a subject: time, a meeting, a reply
 _MEETING_QUESTION = _rx(
     r"""\b(?:minutes?|hours?|time|meet|meeting|call|coffee|available|availability|free|convenient|suit|schedule|
-        week|month|zoom|teams|connect|reply|respond|chat|chance|possible|willing|open\s+to|mind|okay|ok)\b"""
+        week|month|zoom|teams|connect|reply|respond|chat|chance|possible|willing|open\s+to|mind|okay|ok|
+        interviews?|set\s+up|introduce)\b"""
 )
-#: a question sentence that asks about the work itself (a choice, a how or what): a topic in itself
-_SUBJECT_QUESTION = _rx(
-    r"""(?:how|what|which|why|when|where|who|would\s+you|do\s+you|did\s+you|is\s+it|are\s+there|should)\b""",
+#: a question sentence that asks about the work itself (a how or what, or a choice): a topic in itself
+_SUBJECT_QUESTION = _rx(r"(?:how|what|which|why|when|where|who)\b")
+_CHOICE_QUESTION = _rx(r"\b(?:would|do|did|should|could)\s+(?:you|I|one|a|an|the)\b[^?]*\bor\b")
+#: before a cue, words that make it praise or a past event, not a wish to learn
+#: ("I've admired how you built ...", "I enjoyed hearing about ...", "we talked about ...")
+_NOT_A_WISH = _rx(
+    r"""(?:(?:admire[sd]?|impressed\s+(?:by|with)|inspired\s+by|amazed\s+(?:by|at)|enjoyed|appreciated|
+        saw|seen|noticed|read\s+about|(?:we|I)\s+(?:\w+\s+)?(?:talked|chatted|spoke|discussed|heard|learned|learnt))
+        \s+(?:\w+\s+){0,2} | (?:love[sd]?|liked)\s+)$"""
 )
+
+
 #: where a topic segment ends: a new clause with its own subject or purpose
 _SEGMENT_STOP = LazyPattern(
     r"[;—–]|\s-\s|\s+but\s|,\s*(?:so|as(?!\s+well\s+as)|because|since|which|if|though)\b"
@@ -104,10 +113,13 @@ def topic_segments(text: str) -> tuple[Span, ...]:
             continue  # a bullet item already counted as a topic
         cues = []
         for m in _TOPIC_CUE.finditer(text, a, b):
-            if cues and m.start() < cues[-1].end():
-                continue  # "learn how" and its "how": one cue
-            if not is_negated(text, m.start(), m.end()):
-                cues.append(m)
+            if cues and (m.start() < cues[-1].end() or m.start() == m.end()):
+                continue  # "learn how" and its "how": one cue; "... the move into your role at X": one segment
+            if is_negated(text, m.start(), m.end()):
+                continue
+            if _NOT_A_WISH.search(text, max(a, m.start() - 60), m.start()):
+                continue
+            cues.append(m)
         if not cues and text[b - 1] == "?":
             question = _subject_question(text, a, b)
             if question:
@@ -135,9 +147,12 @@ def _subject_question(text: str, a: int, b: int) -> Span | None:
     start = colon + 1 if colon != -1 else a
     while start < b and not text[start].isalnum():
         start += 1
-    if not _SUBJECT_QUESTION.match(text, start, b) and "," not in text[start:b]:
-        return None
     if _MEETING_QUESTION.search(text, start, b):
+        return None
+    clauses = [start] + [m.end() for m in re.finditer(r",\s*", text[start:b])]
+    asks = any(_SUBJECT_QUESTION.match(text, start + c if c != start else start, b) for c in clauses[:1]) or any(
+        _SUBJECT_QUESTION.match(text, start + c, b) for c in clauses[1:])
+    if not asks and not _CHOICE_QUESTION.search(text, start, b):
         return None
     return (start, b - 1)
 
