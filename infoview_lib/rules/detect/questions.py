@@ -1,13 +1,28 @@
-"""Questions: open or yes/no.
+"""Questions: open or yes/no, and what subject a question is about.
+
+A question is on topic by meaning, not by shared words: the general questions every informational
+interview has (a typical day, the career path, what they like, skills, trends, advice, whom else
+to ask) are in scope of any request, and a question is flagged only when it clearly belongs
+elsewhere: hiring and openings, salary and benefits, personal life, or an unrelated subject
+(the ``elsewhere`` concepts of ``infoview_lib/data/topics.json``), unless the agreed topics name
+that subject too.
+
+Finds (off topic): "Is the pay good?", "Are you hiring this year?", "Which restaurants near the
+archive do you recommend?".
+Ignores: "Which information sources does your team pay for?", "What is a typical day like?".
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .jobs import find_job_asks
 from .text import (
+    LazyPattern,
     _rx,
     sentence_spans,
 )
+from .vocab import concepts, phrase_pattern
 
 
 _OPEN_ASK = _rx(
@@ -53,3 +68,33 @@ def _opens_a_conversation(sentence: str) -> bool:
         if _CLOSED_ASK.match(clause):
             return False
     return True
+
+
+@lru_cache(maxsize=None)
+def _concept_patterns(key: str) -> tuple[tuple[str, LazyPattern], ...]:
+    return tuple((concept, LazyPattern(phrase_pattern(phrases), re.I))
+                 for concept, phrases in concepts("topics.json", key).items())
+
+
+def general_concept(question: str) -> str | None:
+    """The general informational-interview concept ``question`` is about ("day-to-day work",
+    "career path", "advice", ...), or None."""
+    for concept, pattern in _concept_patterns("general"):
+        if pattern.search(question):
+            return concept
+    return None
+
+
+def elsewhere_subject(question: str, topics: str = "") -> str | None:
+    """The subject outside an informational interview that ``question`` is about ("salary and
+    benefits", "hiring and openings", "personal life", "an unrelated subject"), or None.
+
+    A job ask is about hiring. A subject the agreed ``topics`` name too is in scope
+    ("salary negotiation" as a topic makes "How do you negotiate salary?" on topic)."""
+    for concept, pattern in _concept_patterns("elsewhere"):
+        m = pattern.search(question)
+        if m and not pattern.search(topics):
+            return concept
+    if find_job_asks(question):
+        return "hiring and openings"
+    return None

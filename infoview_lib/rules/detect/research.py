@@ -1,10 +1,23 @@
 """Research: signs that the writer did their homework on the reader or their workplace.
+
+Research shows in "I read your ..." and also in specific references to the person's or the
+workplace's own facts: a change they made ("since Riverside went fine-free", "now that your team
+reports to ..."), a date ("the archive you opened in 2019"), what the writer found "in reading
+about" them.
+
+Finds: "Since Riverside went fine-free in 2022, what changed?", "I read your post on zines.",
+"One thing I found in reading about Marlow Partners is ...".
+Ignores: "I found your profile on LinkedIn.", "Since I started my MLIS, I have ...",
+"I graduated in 2021."
 """
 from __future__ import annotations
 
 
 from .text import (
     Span,
+    clause_start,
+    context,
+    is_negated,
     _SUBJECT_I,
     _rx,
     find_affirmed,
@@ -45,6 +58,19 @@ _RESEARCH = _rx(
 )
 
 
+_FACT_OF_THEIRS = _rx(
+    r"""\b(?:since|after|when|now\s+that|before|once)\s+(?!I\b|we\b|my\b|our\b|you\s+have\s+(?:time|a\s+moment))
+        (?:[\w'’.-]+\s+){1,4}?(?:went|launched|started|introduced|moved|expanded|opened|adopted|began|joined|switched|
+        migrated|merged|created|won|received|published|redesigned|piloted|became|reorgani[sz]ed|restructured|closed|
+        partnered|rolled\s+out|shifted|dropped|eliminated|replaced|renovated|hired|added|launched|went\s+live)\b
+    | \b(?:in|from|while|when|after)\s+(?:reading|researching|looking\s+into|looking\s+at|learning)\s+(?:about|up\s+on|
+          into)\s+\w+
+    | \bI\s+(?:see|notice|gather)\s+(?:that\s+)?(?:your|you)\b
+    | \b(?:in|since|during|by)\s+(?:19|20)\d\d\b"""
+)
+_WRITER = _rx(r"\b(?:I|I['’]m|I['’]ve|my|me|we|our)\b")
+
+
 def find_research(text: str) -> list[Span]:
     """Signs of homework on the reader or their workplace.
 
@@ -52,4 +78,14 @@ def find_research(text: str) -> list[Span]:
     presentation", "on your library's website", "I noticed that your ...",
     "since you launched ...". Finding someone's name or profile is not research.
     """
-    return find_affirmed(_RESEARCH, text)
+    spans = find_affirmed(_RESEARCH, text)
+    for m in _FACT_OF_THEIRS.finditer(text):
+        if m.group().lower().startswith(("in 1", "in 2", "since 1", "since 2", "during", "by 1", "by 2")):
+            # a date is research only when the clause is about them, not the writer ("I graduated in 2021")
+            a, b = context(text, m.start(), m.end())
+            start = clause_start(text, m.start(), commas=True)
+            if _WRITER.search(text, start, b):
+                continue
+        if not is_negated(text, m.start(), m.end()):
+            spans.append(m.span())
+    return sorted(spans)

@@ -58,3 +58,28 @@ def mapping(name: str, key: str) -> dict:
     if not isinstance(node, dict) or not node:
         raise VocabularyError(f"infoview_lib/data/{name} > {key}: must be a non-empty object")
     return node
+
+
+def phrase_pattern(phrases) -> str:
+    """A regular expression (source) matching any of ``phrases`` as whole words, case-insensitive.
+
+    In a phrasing, ``word*`` matches any ending of ``word`` and ``*`` alone any one word."""
+    import re
+
+    alternatives = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        parts = []
+        for word in phrase.split():
+            if word == "*":
+                parts.append(r"[\w'’-]+")
+            elif word.endswith("*"):
+                parts.append(re.escape(word[:-1]) + r"[\w'’-]*")
+            else:
+                parts.append(re.escape(word))
+        alternatives.append(r"\s+".join(parts))
+    return r"(?<![\w'’])(?:" + "|".join(alternatives) + r")(?![\w'’])"
+
+
+def concepts(name: str, key: str) -> dict[str, tuple[str, ...]]:
+    """Concept -> its phrasings, from the object at ``key`` in file ``name`` (validated)."""
+    return {concept: words(name, key, concept) for concept in mapping(name, key)}
