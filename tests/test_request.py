@@ -293,7 +293,7 @@ GOOD = [
     # Met at an event, research shown, a coffee and no pressure.
     "Hello Dr. Kim, we met at the ALA Midwinter reception, where you mentioned the community archives "
     "project. I read your article on it in American Archivist and would love to learn how you recruit "
-    "volunteers. Could I buy you a coffee in the next few weeks? No worries if it's not possible. Best, Lee",
+    "volunteers. Could I buy you a quick coffee in the next few weeks? No worries if it's not possible. Best, Lee",
     # Fellow alum, LinkedIn.
     "Hi Jordan, as a fellow University of Michigan alum, I noticed on your library's website that you led "
     "the move to a new discovery layer last year. I'd love to hear what you learned from the migration. "

@@ -65,7 +65,7 @@ _JOB_ASK = _rx(
                 in)\s+your|hired)\b
     | \bget\s+(?:me\s+)?(?:a\s+job|hired|an\s+interview)\s+(?:at|with|on|by)\s+(?:your|the)\b
     | {_SUBJECT_I}(?:['’]m|\s+am)?\s+(?:currently\s+|actively\s+)?(?:looking|searching|hunting|
-          applying)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){{0,2}}?(?:job|position|role|post|employment)\b
+          applying)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){{0,2}}?(?:job|position|role|post|employment|internship|placement)\b
     | {_SUBJECT_I}(?:['’]m|\s+am|\s+would\s+(?:love|like)|['’]d\s+(?:love|like)|\s+want|
           \s+hope)\s+(?:\w+\s+){{0,2}}?(?:to\s+|in\s+)?(?:work|working|join|joining)\s+(?:at|for|with|
           on)?\s*your\s+{_WORKPLACE}
@@ -99,7 +99,15 @@ _JOB_ASK = _rx(
         (?:\w+\s+)?{_WORKPLACE}
     | \b(?:my|these)\s+(?:skills|experience|background|qualifications)\s+(?:\w+\s+){{0,3}}?(?:fit|match|suit|align\s+with)\s+
         (?:your|the)\s+(?:\w+\s+){{0,2}}?(?:team|role|position|needs|job|opening|requirements)
-    | \b(?:a|an)\s+(?:\w+\s+)?role\s+(?:on|in|at|with)\s+your\s+(?:\w+\s+)?{_WORKPLACE}"""
+    | \b(?:a|an)\s+(?:\w+\s+)?role\s+(?:on|in|at|with)\s+your\s+(?:\w+\s+)?{_WORKPLACE}
+    | \b{_JOB_NOUN}\b[^.?!;]{{0,60}}?\b(?:might|may|could|will|would|to|ever|should)\s+(?:ever\s+)?(?:opens?\s+up|open\s+up|
+          become\s+(?:available|vacant|open)|come\s+up|free\s+up)\b
+    | \b(?:experience|skills|background|qualifications)\s+(?:that\s+)?(?:this|the|your)\s+(?:\w+\s+)?(?:role|position|
+          job|post|opening)\s+(?:calls\s+for|requires|needs|asks\s+for|demands)
+    | \b(?:pass|passing|send|forward|put|putting|mention|mentioning)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\s+
+        (?:along|forward|on|to|in|for)\b
+    | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
+    | \bif\s+the\s+(?:position|role|job|opening|internship)\s+(?:fits|suits|matches)\b"""
 )
 
 
@@ -123,9 +131,14 @@ def _job_asks(text: str) -> tuple[Span, ...]:
     return tuple(find_affirmed(_JOB_ASK, text))
 
 
+#: the writer's own job hunt ("I've been applying to editorial assistant roles")
+_JOB_HUNT = _rx(
+    rf"""\bappl(?:y|ying|ied)\s+(?:to|for)\s+(?:\w+\s+){{0,3}}?(?:{_JOB_NOUN}|openings?)\b
+    | \b(?:job[\s-]hunting|job\s+search(?:ing)?|looking\s+for\s+(?:a\s+)?(?:job|work|position|role))\b"""
+)
 #: a vacancy or a hiring round mentioned (not necessarily asked for)
 _VACANCY = _rx(
-    r"""\bvacanc(?:y|ies)\b | \b(?:job|position|role)\s+(?:posting|advert|ad|listing|opening)s?\b | \bopenings?\b
+    r"""\bvacanc(?:y|ies)\b | \b(?:job|position|role)\s+(?:posting|advert|ad|listing|opening)s?\b | (?<![\w-])openings?\b
     | \b(?:is|are|was|were|currently|now)\s+(?:hiring|recruiting)\b | \b(?:open|advertised|posted)\s+(?:position|role|post)s?\b
     | \b(?:position|role|post)s?\s+(?:is|are|was|were)?\s*(?:open|advertised|posted)\b
     | \badvertis(?:ing|ed)\s+(?:a|an|the|for)\b | \bmy\s+(?:resume|résumé|cv|application)\b"""

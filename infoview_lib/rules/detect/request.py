@@ -35,7 +35,9 @@ _CONNECTION = _rx(
     | \byou\s+(?:recently\s+)?(?:spoke|presented|lectured|visited|taught|came\s+to|gave\s+a|mentioned|suggested)\b
     | \byour\s+(?:\w+\s+)?(?:talk|presentation|panel|keynote|lecture|workshop|session|webinar|visit)\s+(?:at|to|in|
           for|during|last)\b
-    | \b(?:suggested|recommended|encouraged\s+me|advised\s+me|urged\s+me|told\s+me)\s+(?:that\s+)?(?:I\s+|
+    | \b(?:let|told|informed)\s+you\s+(?:know\s+)?(?:that\s+)?(?:I|we)\s+(?:would|might|will|['’]d)\s+(?:be\s+in\s+touch|
+          write|contact|reach\s+out|be\s+writing|get\s+in\s+touch)
+    | \b(?:suggested|recommended|encouraged\s+me|advised\s+me|urged\s+me|told\s+me|said)\s+(?:that\s+)?(?:I\s+|
           me\s+)?(?:should\s+|might\s+|could\s+|to\s+)?
         (?:contact|write|reach|get\s+in\s+touch|speak|talk|e-?mail|connect|meet|ask|you)\b
     | \b(?:referred|pointed|directed|sent)\s+me\s+(?:to\s+you|your\s+way|in\s+your\s+direction)\b | \breferred\s+by\b
@@ -89,14 +91,16 @@ _GRACEFUL_OUT = _rx(
           a\s+good\s+time)|too\s+much|inconvenient)\b
     | \bif\s+(?:the\s+)?(?:timing|time)\s+(?:doesn['’]t|does\s+not|isn['’]t|is\s+not)\b
     | \bif\s+not\b[,.;!]?(?:\s+(?:no|that|I|it)\b)?
-    | \bif\s+you\s+have\s+(?:the\s+)?(?:time|a\s+moment|a\s+few\s+minutes)\b | \bif\s+you['’]d\s+be\s+(?:willing|open)\b
+    | \bif\s+you['’]d\s+be\s+(?:willing|open)\b
     | \bI\s+(?:understand|reali[sz]e|know|appreciate|recogni[sz]e)\s+(?:that\s+|how\s+)?(?:you(?:['’]re|\s+are|
           \s+have|\s+must\s+be)|your\s+(?:time|schedule|calendar)\s+is)
         \s+(?:a\s+|very\s+|extremely\s+|so\s+|quite\s+|incredibly\s+)?(?:busy|full|valuable|limited|precious|
                 demanding)\b(?![^.!?]*\bbut\b)
     | \bshould\s+(?:your\s+(?:schedule|time|calendar)|you\s+(?:be\s+unable|not|prefer\s+not)|it\s+not|this\s+not)\b
     | \b(?:I|I['’]d|I['’]ll|I\s+would|I\s+will)\s+(?:\w+\s+)?understand\s*(?:[.!]|$)
-    | \bwhether\s+or\s+not\s+you\s+can\b | \beither\s+way\b | \bif\s+(?:it|that)\s+(?:doesn['’]t|does\s+not)\s+work\b"""
+    | \bwhether\s+or\s+not\s+you\s+can\b | \beither\s+way\b | \bif\s+(?:it|that)\s+(?:doesn['’]t|does\s+not)\s+work\b
+    | \bno\s+need\s+to\s+(?:reply|respond|answer|write\s+back)\b
+    | \bif\s+you['’]re\s+(?:too\s+|very\s+|really\s+)?(?:busy|swamped|slammed|overloaded|stretched|snowed\s+under)\b"""
 )
 
 
@@ -150,6 +154,10 @@ _PRESUMPTION = _rx(
           blocked)\b(?:\s+\w+){0,4}\s+(?:calendar|meeting|time|room|slot)
     | \bI(?:['’]ll|\s+will)\s+be\s+(?:at|in)\s+your\s+(?:office|library|building|desk)\b
     | \bexpecting\s+(?:you|your|to\s+hear|a\s+reply)\b | \bno\s+later\s+than\b
+    | \byou\s+should\s+(?:really\s+|definitely\s+)?(?:want|be\s+(?:happy|glad|keen|eager|interested))\b
+    | \bwhy\s+(?:you\s+)?(?:never|haven['’]t|didn['’]t|did\s+not|have\s+not|still\s+haven['’]t)\s+(?:\w+\s+)?(?:answered|
+          replied|responded|gotten\s+back|got\s+back|written)
+    | \bstill\s+(?:haven['’]t|have\s+not)\s+(?:heard|had\s+a\s+(?:reply|response))\b
     | \bdon['’]t\s+(?:ignore|forget)\s+(?:me|this)\b | \bI\s+won['’]t\s+take\s+no\b"""
 )
 #: announcing a call instead of asking for one ("I'll call your office on Monday to set up a time")
@@ -162,6 +170,8 @@ _THEIR_CHOICE = _rx(r"\bif\s+you\b|\bwhenever\s+you\b|\b(?:happy|glad)\s+to\b|\b
 _SHOUTING = LazyPattern(
     r"\b[A-Z]{2,}(?:[\s,!]+[A-Z]{2,}){2,}\b|!{3,}|\b(?:PLEASE|NOW|URGENT|IMMEDIATELY|MUST|NEED|REPLY|RESPOND|CALL|TODAY)\b"
 )
+#: "Great meeting you at ..." recalls a meeting; it does not presume one
+_GREETING_BEFORE = _rx(r"\b(?:great|nice|good|lovely|wonderful|pleasure|enjoyed|loved|was|after|since|of|from)\s+$")
 _ACRONYM_OK = LazyPattern(r"\b(?:MLIS|MSLIS|ALA|SLA|MLA|METRO|ACRL|OCLC|IFLA|SAA|ARMA|PLA|LIS|USA|NYC|CUNY|SUNY)\b")
 
 
@@ -173,7 +183,8 @@ def find_pressure(text: str) -> list[Span]:
     NOW", "!!!". Courtesies such as "you must be busy" or "I know you need to
     plan ahead" are not pressure.
     """
-    spans = find_affirmed(_DEMAND, text) + find_spans(_PRESUMPTION, text)
+    spans = find_affirmed(_DEMAND, text) + [
+        s for s in find_spans(_PRESUMPTION, text) if not _GREETING_BEFORE.search(text, max(0, s[0] - 30), s[0])]
     for m in _ANNOUNCED_CALL.finditer(text):
         if not _THEIR_CHOICE.search(text, *sentence_at(text, m.start())):
             spans.append(m.span())

@@ -98,8 +98,14 @@ _SIGN_OFF = LazyPattern(
     (?:thank\s+you|thanks|many\s+thanks)\s+(?:(?:again|so\s+much|very\s+much)\s+)?(?:in\s+advance\s+)?for\s+
         (?:your|considering)\s+(?:\w+\s+){0,3}?\w+|cheers|warmly|respectfully|
     all\s+the\s+best|with\s+(?:gratitude|thanks|appreciation)|gratefully|yours(?:\s+truly)?)\s*[,!.]?\s*(?:\n|
-            $)[\s\S]{0,200})\Z""",
+            $)[\s\S]{0,500})\Z""",
     re.I | re.X,
+)
+#: a legal notice or a printing plea after the signature, which is no part of the message
+_DISCLAIMER = LazyPattern(
+    r"\n[^\n]*(?:CONFIDENTIALITY\s+NOTICE|DISCLAIMER\s*:|This\s+e-?mail\s+(?:and\s+any\s+attachments\s+)?(?:is|are)\s+"
+    r"(?:intended|confidential)|Please\s+consider\s+the\s+environment)[\s\S]*\Z",
+    re.I,
 )
 
 
@@ -115,7 +121,10 @@ def body_span(text: str) -> Span:
     if m:
         start += m.end()
     end = len(text)
-    m = _SIGN_OFF.search(text, start)
+    m = _DISCLAIMER.search(text, start)
+    if m:
+        end = m.start()
+    m = _SIGN_OFF.search(text, start, end)
     if m:
         end = m.start(1)
     return start, max(start, end)

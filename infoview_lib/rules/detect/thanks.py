@@ -16,6 +16,8 @@ from .text import (
     sentence_at,
 )
 from .jobs import (
+    _JOB_HUNT,
+    is_about_a_vacancy,
     _JOB_ASK,
 )
 
@@ -64,7 +66,9 @@ _UNSPECIFIC = GENERIC_WORDS | frozenset(
     sharing spending spent speaking talking meeting chatting valuable wonderful lovely truly sincerely
     again soon forward hope hoping look looking best regards warm wishes learned learnt mentioned
     recommended suggested explained described shared told showed gave pointed yesterday tuesday monday
-    wednesday thursday friday saturday sunday morning afternoon evening earlier week recently today""".split()
+    wednesday thursday friday saturday sunday morning afternoon evening earlier week recently today
+    information info wish help insight knowledge guidance tips wisdom perspective story stories journey path
+    conversation discussion chat call visit tour""".split()
 )
 #: a wish rather than something learned ("I hope to hear about ...", "I'd love to learn how ...")
 _WISH = _rx(r"\b(?:hope|hoping|like|love|want|wish|eager|keen|looking\s+forward)\s+(?:\w+\s+)?$")
@@ -88,6 +92,8 @@ def find_specific_details(text: str) -> list[Span]:
         end = context(text, m.start(), m.end())[1]
         if _WISH.search(text, start, m.start()) or _JOB_ASK.search(text, start, end):
             continue  # "hope to hear about openings" is a wish, not something learned
+        if is_about_a_vacancy(text, m.start(), end) or _JOB_HUNT.search(text, start, end):
+            continue  # "I've been applying to editorial roles" is the writer's job hunt, not what they learned
         if len(content_words(text[start:end], ignore=_UNSPECIFIC)) >= SPECIFIC_WORDS:
             spans.append((m.start(), end))
     return spans

@@ -27,7 +27,8 @@ _SHORT_MEETING = _rx(
     \s+(?:\w+\s+){0,2}?(?:conversation|call|chat|meeting|talk|visit|coffee|discussion|interview|catch[\s-]up|
     exchange|zoom|phone\s+call|video\s+call|sit[\s-]down|session|informational)\b
     | \b(?:a\s+few|a\s+couple\s+of|several|some)\s+minutes\b | \ba\s+(?:few\s+)?moments?\s+of\s+your\s+time\b
-    | \b(?:a|one)\s+(?:quick\s+)?(?:cup\s+of\s+)?coffee\b(?!\s+(?:and|or|with)\s+(?:lunch|dinner))
+    | \b(?:have|spare|take|for|give\s+me)\s+(?:just\s+)?a\s+(?:quick\s+)?(?:moment|minute)\b
+    | \b(?:one|a\s+(?:quick|single|short))\s+question\b
     | \b(?:keep|keeping)\s+it\s+(?:short|brief|quick|under)\b
     | \b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|not)\s+take\s+(?:up\s+)?(?:much|long|a\s+lot|more\s+than|
           too\s+much)\b
