@@ -107,7 +107,9 @@ _JOB_ASK = _rx(
     | \b(?:pass|passing|send|forward|put|putting|mention|mentioning)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\s+
         (?:along|forward|on|to|in|for)\b
     | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
-    | \bif\s+the\s+(?:position|role|job|opening|internship)\s+(?:fits|suits|matches)\b"""
+    | \bif\s+the\s+(?:position|role|job|opening|internship)\s+(?:fits|suits|matches)\b
+    | \b(?:ask|asking|talk|talking|enquire|inquire|chat)\s+(?:to\s+you\s+|with\s+you\s+|you\s+)?about\s+(?:\w+\s+){{0,2}}?
+        (?:jobs|job\s+openings|vacancies|openings|employment|hiring)\b"""
 )
 
 

@@ -78,7 +78,7 @@ def find_disparagement(text: str) -> list[Span]:
         if _SELF.search(text, start, m.start()):
             continue
         # Reported: someone else said it, in this clause ("She said the board is a mess; ...").
-        if _REPORTED.search(text, clause_start(text, m.start()), m.start()) and not _joined_in(text, m):
+        if _REPORTED.search(text, clause_start(text, m.start()), m.end()) and not _joined_in(text, m):
             continue
         spans.append(m.span())
     return spans

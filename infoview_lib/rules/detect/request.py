@@ -48,7 +48,12 @@ _CONNECTION = _rx(
           information|address)\b
     | \b(?:got|received|have)\s+your\s+(?:name|contact|e-?mail|details)\s+from\b
     | \bmentioned\s+(?:to\s+me\s+)?(?:that\s+)?(?:you|your)\b
-    | \bfellow\s+(?:\S+\s+){0,3}?(?:alum\w*|graduates?|members?|students?)\b
+    | \bfellow\s+(?:\S+\s+){0,3}?(?:alum\w*|grad(?:uate)?s?|members?|students?|classmates?|volunteers?)\b
+    | \bwho\s+(?:\w+\s+)?(?:met|spoke\s+(?:with|to)|talked\s+(?:with|to)|chatted\s+with)\s+you\b
+    | \b(?:accept(?:ed|ing)?|approv(?:ed|ing))\s+my\s+(?:LinkedIn\s+)?(?:invitation|invite|connection\s+request|
+          request\s+to\s+connect)\b
+    | (?<!\bI\s)\b(?:thought|said|mentioned|felt|suggested|told\s+me)\s+(?:that\s+)?you\s+(?:would|might|could|may)\s+
+        (?:be\s+)?(?:willing|happy|glad|open|able|the\s+right|a\s+good|a\s+great|know)\b
     | \b(?:also|both)\s+(?:an?\s+)?(?:alum\w*|graduat\w*|attended|studied|members?|belong)\b
     | \bI\s+(?:\w+\s+)?(?:was\s+(?:in|at|a\s+student\s+in)|took|audited|attended|
           enrolled\s+in)\s+your\s+(?:[\w-]+\s+){0,3}?
@@ -154,6 +159,8 @@ _PRESUMPTION = _rx(
           blocked)\b(?:\s+\w+){0,4}\s+(?:calendar|meeting|time|room|slot)
     | \bI(?:['’]ll|\s+will)\s+be\s+(?:at|in)\s+your\s+(?:office|library|building|desk)\b
     | \bexpecting\s+(?:you|your|to\s+hear|a\s+reply)\b | \bno\s+later\s+than\b
+    | \b(?:please\s+)?(?:set\s+aside|block\s+(?:out|off)?|reserve|keep\s+free|book)\s+(?:\w+\s+){0,3}?(?:minutes|hours?|
+          time|slot|afternoon|morning)\s+(?:for\s+me|on|next|this|at)\b
     | \byou\s+should\s+(?:really\s+|definitely\s+)?(?:want|be\s+(?:happy|glad|keen|eager|interested))\b
     | \bwhy\s+(?:you\s+)?(?:never|haven['’]t|didn['’]t|did\s+not|have\s+not|still\s+haven['’]t)\s+(?:\w+\s+)?(?:answered|
           replied|responded|gotten\s+back|got\s+back|written)

@@ -68,6 +68,8 @@ _FACT_OF_THEIRS = _rx(
     | \bI\s+(?:see|notice|gather)\s+(?:that\s+)?(?:your|you)\b
     | \b(?:in|since|during|by)\s+(?:19|20)\d\d\b"""
 )
+#: finding someone's name or address is how the writer reached them, not research on their work
+_CONTACT_FOUND = _rx(r"\b(?:found|got|saw|came\s+across|took)\s+(?:your|their)\s+(?:name|contact|e-?mail|details|address|number)\b")
 _WRITER = _rx(r"\b(?:I|I['’]m|I['’]ve|my|me|we|our)\b")
 
 
@@ -78,7 +80,8 @@ def find_research(text: str) -> list[Span]:
     presentation", "on your library's website", "I noticed that your ...",
     "since you launched ...". Finding someone's name or profile is not research.
     """
-    spans = find_affirmed(_RESEARCH, text)
+    spans = [s for s in find_affirmed(_RESEARCH, text)
+             if not _CONTACT_FOUND.search(text, clause_start(text, s[0], commas=True), context(text, *s)[1])]
     for m in _FACT_OF_THEIRS.finditer(text):
         if m.group().lower().startswith(("in 1", "in 2", "since 1", "since 2", "during", "by 1", "by 2")):
             # a date is research only when the clause is about them, not the writer ("I graduated in 2021")

@@ -68,7 +68,7 @@ _UNSPECIFIC = GENERIC_WORDS | frozenset(
     recommended suggested explained described shared told showed gave pointed yesterday tuesday monday
     wednesday thursday friday saturday sunday morning afternoon evening earlier week recently today
     information info wish help insight knowledge guidance tips wisdom perspective story stories journey path
-    conversation discussion chat call visit tour""".split()
+    conversation discussion chat call visit tour last next past""".split()
 )
 #: a wish rather than something learned ("I hope to hear about ...", "I'd love to learn how ...")
 _WISH = _rx(r"\b(?:hope|hoping|like|love|want|wish|eager|keen|looking\s+forward)\s+(?:\w+\s+)?$")
@@ -128,7 +128,14 @@ def find_new_requests(text: str) -> list[Span]:
     introduce me to ...", "could you review my resume", "another meeting",
     "can we meet again". Offers ("would you like me to send ...", "let me know
     if I can help") are not requests."""
-    return find_affirmed(_NEW_REQUEST, text)
+    return [s for s in find_affirmed(_NEW_REQUEST, text)
+            if not _THANKED_FOR.search(text, max(0, s[0] - 40), s[0])]
+
+
+#: what comes before a request phrase that the reader offered, which the writer thanks them for
+#: ("thank you for offering to introduce me to ...", "as you kindly suggested, ...")
+_THANKED_FOR = _rx(r"\b(?:offer(?:ed|ing|s)?\s+to|kindly\s+(?:offered|agreed)\s+to|you(?:['’]ll|\s+will|\s+said\s+you(?:['’]d|\s+would))|"
+                   r"agreed\s+to)\s+$")
 
 
 _OFFER_HELP = _rx(

@@ -66,6 +66,8 @@ _SEGMENT_STOP = LazyPattern(
 )
 _VAGUE_TOPIC = _rx(
     r"""\bpick\s+your\s+brains?\b | \bno\s+(?:specific|particular|set|real|fixed)\s+(?:agenda|topic|questions?|plan)\b
+    | \b(?:learn|know|hear|ask|tell\s+me|teach\s+me|understand)\s+(?:\w+\s+)?(?:everything|anything|all\s+there\s+is)\s+
+        (?:about|on|regarding|in)\b
     | \b(?:libraries|librarianship|archives|the\s+field|your\s+career|things)\s+in\s+general\b
     | \bgeneral\s+(?:advice|chat|questions?)\b
     | \bjust\s+(?:to\s+)?(?:chat|talk|connect|catch\s+up)\b | \bget\s+to\s+know\s+you\b"""
