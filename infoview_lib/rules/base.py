@@ -28,6 +28,10 @@ from ..report import Finding, Report, Span
 from .detect.text import merge_spans
 
 ARTEFACTS = ("request", "questions", "logistics", "thank-you", "notes", "contact log")
+#: points of the advice that carries a message's content (what to learn, what was learned, a list of
+#: real questions) and of never asking for a job: scores then order messages as an adviser would, and a
+#: courteous but empty note ("Thanks for the wonderful time.") scores below a specific one
+CONTENT_POINTS = 2.0
 
 
 @dataclass(frozen=True)

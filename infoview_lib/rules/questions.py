@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..inputs import require_text
 from ..report import Report, Span
-from .base import Verdict, rule, run_rules
+from .base import CONTENT_POINTS, Verdict, rule, run_rules
 from .detect.jobs import find_job_asks
 from .detect.questions import elsewhere_subject, general_concept, is_open_question
 from .detect.research import find_research
@@ -109,6 +109,7 @@ def _is_specific(question: str) -> bool:
 
 
 @rule("prep.question_list", "questions",
+      points=CONTENT_POINTS,
       passed="You have a list of specific questions.",
       failed="Write a short list of specific questions on the topics you agreed; \"What do you do?\" or "
              "\"Any advice?\" are too vague to plan with.",
@@ -163,6 +164,7 @@ def show_research(plan: QuestionPlan) -> Verdict:
 
 
 @rule("job.no_job_ask", "questions",
+      points=CONTENT_POINTS,
       passed="None of your questions asks for a job.",
       failed="Take out the question about openings, referrals or being hired; ask about the work instead.",
       passes=[{"questions": ["How did you get your first job in archives?"], "minutes": 5},

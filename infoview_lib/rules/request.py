@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..inputs import require_text
 from ..report import Report
-from .base import Verdict, rule, run_rules
+from .base import CONTENT_POINTS, Verdict, rule, run_rules
 from .detect.jobs import find_job_asks, is_about_a_vacancy
 from .detect.request import find_connection, find_graceful_out, find_mentoring_asks, find_pressure
 from .detect.research import find_research
@@ -101,6 +101,7 @@ def homework(draft: RequestDraft) -> Verdict:
 
 
 @rule("request.specific_topics", "request",
+      points=CONTENT_POINTS,
       passed="You name what you want to learn.",
       failed="Name one or two things you want to learn about (\"how your team chooses what to digitise\"), "
              "not a long list and not an open-ended \"pick your brain\".",
@@ -215,6 +216,7 @@ def concise(draft: RequestDraft) -> Verdict:
 
 
 @rule("job.no_job_ask", "request",
+      points=CONTENT_POINTS,
       passed="You don't ask for a job.",
       failed="Take out the job ask: an informational interview is for learning, so don't ask about openings, "
              "referrals or being hired, even if a post is advertised.",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..inputs import as_date, require_text
 from ..report import Report
-from .base import Verdict, rule, run_rules
+from .base import CONTENT_POINTS, Verdict, rule, run_rules
 from .request import normalise_channel
 from .detect.jobs import find_job_asks
 from .detect.text import merge_spans
@@ -94,6 +94,7 @@ def gratitude(note: ThankYouNote) -> Verdict:
 
 
 @rule("after.specific_detail", "thank-you",
+      points=CONTENT_POINTS,
       passed="You name something specific you learned or will do.",
       failed="Name one concrete thing you learned or will act on (\"your advice about starting with the "
              "most-requested items\"); a note that could go to anyone is easy to forget.",
@@ -121,6 +122,7 @@ def no_early_requests(note: ThankYouNote) -> Verdict:
 
 
 @rule("job.no_job_ask", "thank-you",
+      points=CONTENT_POINTS,
       passed="Your note doesn't ask for a job.",
       failed="Take out the job ask: thank them for the conversation only, with no mention of openings or "
              "of being hired.",
