@@ -16,6 +16,9 @@ LONG_LIST = ("I want to learn everything about academic libraries, special libra
 def test_a_line_break_after_a_comma_does_not_hide_a_long_topic_list(br):
     finding = score_request(LONG_LIST.format(br=br)).finding("request.specific_topics")
     assert not finding.passed
+    # the list alone, without the vague "everything", is caught as a list of six
+    finding = score_request(LONG_LIST.replace("everything ", "").format(br=br)).finding("request.specific_topics")
+    assert not finding.passed and "6 topics" in finding.message
 
 
 def test_a_hard_wrapped_sentence_is_one_sentence_but_a_new_line_that_starts_a_sentence_is_not():

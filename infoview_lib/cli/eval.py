@@ -1,6 +1,9 @@
 """``infoview eval``: measure the scorers on labelled examples.
 
-    infoview eval ../shared/data/request-dev-2.jsonl tests/data/*.jsonl
+    infoview eval tests/data/*.jsonl my-labels.jsonl
+
+(``make eval`` runs it on every labelled file of the development data beside the checkout and of
+tests/data.)
 
 Prints, per artefact and per advice id, the agreement with the labels, precision and recall of
 "not met", each miss (item, expected, got), and the share of good/bad pairs the scores order
