@@ -34,7 +34,7 @@ _JOB_ASK = _rx(
           which)\s+(?:is|are|might\s+be|may\s+be)\s+(?:currently\s+)?hiring\b
     | \b(?:if|whether)\s+(?:you|your\s+(?:\w+\s+){{0,2}}?\w+|the\s+\w+|they)\s+(?:is|are|might\s+be|will\s+be|
           ['’]re)\s+(?:currently\s+|still\s+)?hiring\b
-    | \bhir(?:e|ing)\s+me\b | \bwould\s+you\s+(?:\w+\s+)?hire\b
+    | \bhir(?:e|ing)\s+me\b | \bwould\s+you\s+(?:\w+\s+)?hire\s+(?:me|us)\b
     | \bhow\s+(?:I|one)\s+(?:might|could|can|would|should|may)\s+be\s+considered\b
     | \b(?:discuss|talk\s+about|ask(?:ing)?\s+(?:you\s+)?about|(?:in|en)quir(?:e|ing)\s+about)\s+(?:the|that|this)\s+
         (?:open\s+|advertised\s+|posted\s+|vacant\s+|new\s+)?(?:position|opening|vacancy|role)\b
@@ -65,7 +65,8 @@ _JOB_ASK = _rx(
                 in)\s+your|hired)\b
     | \bget\s+(?:me\s+)?(?:a\s+job|hired|an\s+interview)\s+(?:at|with|on|by)\s+(?:your|the)\b
     | {_SUBJECT_I}(?:['’]m|\s+am)?\s+(?:currently\s+|actively\s+)?(?:looking|searching|hunting|
-          applying)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){{0,2}}?(?:job|position|role|post|employment|internship|placement)\b
+          applying)\s+for\s+(?:a\s+|an\s+|the\s+|your\s+|one\s+of\s+your\s+)?(?:[\w-]+\s+){{0,3}}?(?:job|position|role|post|
+          employment|internship|placement|opening|vacancy)s?\b
     | {_SUBJECT_I}(?:['’]m|\s+am|\s+would\s+(?:love|like)|['’]d\s+(?:love|like)|\s+want|
           \s+hope)\s+(?:\w+\s+){{0,2}}?(?:to\s+|in\s+)?(?:work|working|join|joining)\s+(?:at|for|with|
           on)?\s*your\s+{_WORKPLACE}

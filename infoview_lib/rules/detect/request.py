@@ -60,7 +60,11 @@ _CONNECTION = _rx(
         (?:class|course|workshop|session|talk|presentation|seminar|lecture|webinar|panel|module)\b
     | \b(?:thought|said|mentioned|felt|suggested)\s+(?:that\s+)?you\s+(?:would|might|could)\s+be\s+(?:a\s+|
           the\s+)?(?:\w+\s+){0,2}?(?:person|one|someone|contact)\b
-    | \balumni\s+(?:network|directory|database|association|community|platform|mentoring|group)\b"""
+    | \balumni\s+(?:network|directory|database|association|community|platform|mentoring|group)\b
+    | \b(?:great|good|nice|lovely|wonderful|a\s+pleasure|a\s+delight|fun)\s+(?:to\s+(?:meet|chat|talk|speak)|meeting|
+          talking|speaking|chatting)\s+(?:with\s+you\s+|to\s+you\s+|you\s+)?(?:at|during|after|on|yesterday|last|earlier)\b
+    | \b(?:told|mentioned\s+to)\s+me\s+about\s+you\b
+    | \b(?:kindly\s+|has\s+|have\s+)?put\s+us\s+in\s+touch\b | \bput\s+me\s+in\s+touch\s+with\s+you\b"""
 )
 
 
@@ -170,7 +174,8 @@ _PRESUMPTION = _rx(
 #: announcing a call instead of asking for one ("I'll call your office on Monday to set up a time")
 _ANNOUNCED_CALL = _rx(
     r"""\bI(?:['’]ll|\s+will)\s+(?:call|phone|ring)\s+(?:you|your\s+(?:office|desk|library|branch|department))
-        (?:\s+(?:on|at|tomorrow|next|this)\b|\s*[.!]|\s+to\s+(?:set\s+up|schedule|arrange|book|confirm))"""
+        (?:\s+(?:on|at|tomorrow|next|this|then|later|today|in)\b|\s*[.!]|\s+to\s+(?:set\s+up|schedule|arrange|book|
+            confirm))"""
 )
 #: ... unless it is an offer that leaves the choice to them ("if you'd rather talk by phone, I'll call you")
 _THEIR_CHOICE = _rx(r"\bif\s+you\b|\bwhenever\s+you\b|\b(?:happy|glad)\s+to\b|\bprefer\b|\brather\b")

@@ -36,7 +36,11 @@ def find_gratitude(text: str) -> list[Span]:
 
 
 _DETAIL_CUE = _rx(
-    r"""\byour\s+(?:\w+\s+)?(?:point|advice|suggestion|tip|idea|insight|recommendation|comment|observation|explanation|
+    r"""\byou\s+(?:really\s+)?helped\s+me\s+(?:to\s+)?(?:see|understand|realise|realize|think|decide|figure|work\s+out|
+          appreciate|rethink|plan)\b
+    | {i}(?:['’]m|\s+am)\s+(?:now\s+|already\s+)?(?:taking|signing\s+up|joining|enrolling|reading|trying|using|
+          starting|changing|rewriting|sharing|building|setting\s+up|following)\b
+    | \byour\s+(?:\w+\s+)?(?:point|advice|suggestion|tip|idea|insight|recommendation|comment|observation|explanation|
         story|stories|example|description|perspective|reminder|encouragement|emphasis|account|answer)s?\s+(?:about|
                 on|to|that|of|regarding|for)\b
     | \byou(?:['’]ve|\s+had|\s+have)?\s+(?:\w+\s+)?(?:recommended|suggested|mentioned|explained|described|shared|
