@@ -148,8 +148,25 @@ _VACANCY = _rx(
 )
 
 
-def is_about_a_vacancy(text: str, start: int, end: int) -> bool:
+@lru_cache(maxsize=64)
+def _job_talk(text: str, job_hunt: bool) -> tuple[Span, ...]:
+    """Where ``text`` mentions a vacancy, a hiring round or the writer's application, and with
+    ``job_hunt`` the writer's job hunt too (cached: several rules ask about the same text)."""
+    spans = [m.span() for m in _VACANCY.finditer(text)]
+    if job_hunt:
+        spans += [m.span() for m in _JOB_HUNT.finditer(text)]
+    return tuple(sorted(spans))
+
+
+def is_about_a_vacancy(text: str, start: int, end: int, *, job_hunt: bool = False) -> bool:
     """True when the clause around ``text[start:end]`` is about a vacancy, a hiring round or the
-    writer's application ("I saw that your library has a vacancy", "the posted role")."""
-    a, b = context(text, start, end)
-    return _VACANCY.search(text, clause_start(text, start, commas=True), b) is not None
+    writer's application ("I saw that your library has a vacancy", "the posted role"); with
+    ``job_hunt``, also the writer's job hunt ("I've been applying to editorial roles")."""
+    a = clause_start(text, start, commas=True)
+    b = context(text, start, end)[1]
+    return any(x < b and a < y for x, y in _job_talk(text, job_hunt))
+
+
+def overlaps_job_ask(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` overlaps a job ask."""
+    return any(x < end and start < y for x, y in _job_asks(text))

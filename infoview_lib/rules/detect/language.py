@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .text import LazyPattern, is_blank
-from .vocab import load, mapping, words
+from .vocab import mapping, words
 
 #: what a released exercise holds before the student answers (nbgrader's and the kit's placeholders)
 UNANSWERED_PLACEHOLDERS = ("YOUR ANSWER HERE", "YOUR CODE HERE", "...")
@@ -42,40 +43,56 @@ def is_placeholder(text: str) -> bool:
     return _PLACEHOLDER.match(text) is not None
 
 
+@lru_cache(maxsize=None)
+def _function_words() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """English function words, and word -> the other languages it is a function word of."""
+    english = frozenset(words("languages.json", "english"))
+    others: dict[str, list[str]] = {}
+    for language in mapping("languages.json", "languages"):
+        for word in words("languages.json", "languages", language):
+            others.setdefault(word, []).append(language)
+    return english, {w: tuple(ls) for w, ls in others.items()}
+
+
 def other_language(text: str) -> str | None:
     """The language ``text`` seems written in when it is not English ("French", "Chinese or
     Japanese"), else None. Judged from the script of its letters, then from function words."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return None
-    scripts = mapping("languages.json", "scripts")
-    counts: dict[str, int] = {}
-    for c in letters:
-        if c.isascii():
-            continue
-        script = unicodedata.name(c, "UNKNOWN").split(" ")[0]
-        if script != "LATIN":
-            counts[script] = counts.get(script, 0) + 1
-    if sum(counts.values()) > NON_LATIN_SHARE * len(letters):
-        script = max(counts, key=counts.get)
-        return scripts.get(script, "a language written in another script") if isinstance(
-            scripts.get(script), str) else "a language written in another script"
-    tokens = [t.lower().replace("’", "'") for t in _LETTERS.findall(text)]
+    if not text.isascii():
+        letters = non_latin = 0
+        counts: dict[str, int] = {}
+        for c in text:
+            if not c.isalpha():
+                continue
+            letters += 1
+            if c.isascii():
+                continue
+            script = unicodedata.name(c, "UNKNOWN").split(" ", 1)[0]
+            if script != "LATIN":
+                non_latin += 1
+                counts[script] = counts.get(script, 0) + 1
+        if letters and non_latin > NON_LATIN_SHARE * letters:
+            name = mapping("languages.json", "scripts").get(max(counts, key=counts.get))
+            return name if isinstance(name, str) else "a language written in another script"
+    tokens = _LETTERS.findall(text.lower())
     if len(tokens) < LANGUAGE_MIN_WORDS:
         return None
-    english = set(words("languages.json", "english"))
-    en = sum(t in english for t in tokens)
-    best, best_count = None, 0
-    for language in load("languages.json").get("languages", {}):
-        vocab = set(words("languages.json", "languages", language))
-        count = sum(t in vocab or t.split("'")[0] + "'" in vocab for t in tokens)
-        if count > best_count:
-            best, best_count = language, count
-    if best and best_count >= OTHER_LANGUAGE_SHARE * len(tokens) and best_count > 2 * en:
+    english, others = _function_words()
+    en = sum(1 for t in tokens if t in english)
+    if en * 2 >= len(tokens) * OTHER_LANGUAGE_SHARE:
+        return None  # plenty of English function words: English (the common case, decided fast)
+    counts = {}
+    for t in tokens:
+        for language in others.get(t, others.get(t.replace("’", "'").split("'")[0] + "'", ())):
+            counts[language] = counts.get(language, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    if counts[best] >= OTHER_LANGUAGE_SHARE * len(tokens) and counts[best] > 2 * en:
         return best
     return None
 
 
+@lru_cache(maxsize=64)
 def unreadable_reason(text: str) -> str | None:
     """Why the coach cannot advise on ``text`` (a message for the student), or None when it can."""
     if is_blank(text):

@@ -52,7 +52,7 @@ _CONNECTION = _rx(
     | \bwho\s+(?:\w+\s+)?(?:met|spoke\s+(?:with|to)|talked\s+(?:with|to)|chatted\s+with)\s+you\b
     | \b(?:accept(?:ed|ing)?|approv(?:ed|ing))\s+my\s+(?:LinkedIn\s+)?(?:invitation|invite|connection\s+request|
           request\s+to\s+connect)\b
-    | (?<!\bI\s)\b(?:thought|said|mentioned|felt|suggested|told\s+me)\s+(?:that\s+)?you\s+(?:would|might|could|may)\s+
+    | \b(?:thought|said|mentioned|felt|suggested|told\s+me)\s+(?:that\s+)?you\s+(?:would|might|could|may)\s+
         (?:be\s+)?(?:willing|happy|glad|open|able|the\s+right|a\s+good|a\s+great|know)\b
     | \b(?:also|both)\s+(?:an?\s+)?(?:alum\w*|graduat\w*|attended|studied|members?|belong)\b
     | \bI\s+(?:\w+\s+)?(?:was\s+(?:in|at|a\s+student\s+in)|took|audited|attended|
@@ -68,6 +68,10 @@ _CONNECTION = _rx(
 )
 
 
+#: how a referrer's word opens ("X thought you might be willing"): the writer saying it is no referrer
+_REFERRER_SAID = _rx(r"(?:thought|said|mentioned|felt|suggested|told)\b")
+
+
 def find_connection(text: str) -> list[Span]:
     """How the writer knows the reader, or who put them in touch.
 
@@ -76,7 +80,9 @@ def find_connection(text: str) -> list[Span]:
     "fellow alum", "I attended your talk", "you spoke at". Denials ("we have not
     met") do not count.
     """
-    return find_affirmed(_CONNECTION, text)
+    # "I thought you might be willing" is the writer's own guess, not someone who put them in touch
+    return [s for s in find_affirmed(_CONNECTION, text)
+            if not (text[max(0, s[0] - 2):s[0]] == "I " and _REFERRER_SAID.match(text, s[0]))]
 
 
 

@@ -80,8 +80,11 @@ def find_research(text: str) -> list[Span]:
     presentation", "on your library's website", "I noticed that your ...",
     "since you launched ...". Finding someone's name or profile is not research.
     """
-    spans = [s for s in find_affirmed(_RESEARCH, text)
-             if not _CONTACT_FOUND.search(text, clause_start(text, s[0], commas=True), context(text, *s)[1])]
+    contacts = [m.span() for m in _CONTACT_FOUND.finditer(text)]
+    spans = find_affirmed(_RESEARCH, text)
+    if contacts:
+        spans = [s for s in spans if not any(
+            x < context(text, *s)[1] and clause_start(text, s[0], commas=True) < y for x, y in contacts)]
     for m in _FACT_OF_THEIRS.finditer(text):
         if m.group().lower().startswith(("in 1", "in 2", "since 1", "since 2", "during", "by 1", "by 2")):
             # a date is research only when the clause is about them, not the writer ("I graduated in 2021")

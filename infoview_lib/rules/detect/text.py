@@ -47,17 +47,179 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r})"
 
 
+class PhrasePattern(LazyPattern):
+    """A :class:`LazyPattern` whose every alternative begins a word, searched only where it can match.
+
+    On first use it works out the literal starts of its alternatives ("are there", "is there",
+    "hir(e|ing)" -> "are", "is", "hir"); ``finditer`` and ``search`` then try the pattern only at
+    the word starts of the text that begin with one of them, instead of letting the regular
+    expression engine try some fifty alternatives at every word. The matches are exactly those
+    of the compiled pattern (a test checks this on every labelled text); when the starts cannot
+    be worked out, the compiled pattern's own methods are used.
+    """
+
+    def __init__(self, body: str, flags: int):
+        super().__init__(rf"(?<![\w'’])(?=\w)(?:{body})", flags)
+        self.body = body
+
+    def compiled(self) -> re.Pattern:
+        compiled = super().compiled()
+        starts = (_literal_starts(self.body, verbose=bool(self.flags & re.VERBOSE))
+                  if self.flags & re.IGNORECASE else None)
+        if starts and all(starts):
+            self.starts = tuple(sorted({start[:_HEAD_LETTERS] for start in starts}))
+            match = compiled.match
+
+            def finditer(text: str, pos: int = 0, endpos: int | None = None):
+                end = len(text) if endpos is None else min(endpos, len(text))
+                resume = pos
+                for start in _candidates(text, self.starts):
+                    if start < resume:
+                        continue
+                    if start >= end:
+                        break
+                    m = match(text, start, end)
+                    if m:
+                        yield m
+                        resume = max(m.end(), start + 1)
+
+            def search(text: str, pos: int = 0, endpos: int | None = None):
+                return next(finditer(text, pos, endpos), None)
+
+            self.finditer, self.search = finditer, search
+        return compiled
+
+
+@lru_cache(maxsize=64)
+def _word_heads(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, first letters in lower case) of every word of ``text``: the places a
+    :class:`PhrasePattern` can match."""
+    return tuple((m.start(), m.group(1).lower()) for m in _WORD_HEAD.finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def _candidates(text: str, starts: tuple[str, ...]) -> tuple[int, ...]:
+    """Offsets of the words of ``text`` that begin with one of ``starts``."""
+    return tuple(start for start, head in _word_heads(text) if head.startswith(starts))
+
+
+def _top_level(pattern: str, sep: str = "|") -> list[str]:
+    """``pattern`` split at ``sep`` outside brackets and character classes."""
+    parts, depth, current, i, in_class = [], 0, [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            current.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == sep and depth == 0:
+            parts.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(c)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _closing(pattern: str, i: int) -> int:
+    """Index of the bracket closing the one opened at ``pattern[i]``."""
+    depth, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError("unbalanced brackets")
+
+
+def _literal_starts(pattern: str, verbose: bool = True) -> set[str] | None:
+    """Lower-case literal text that every match of ``pattern`` (verbose syntax) begins with, one per
+    alternative ("(?:are|is)\\s+there|hir(?:e|ing)" -> {"are", "is", "hir"}); None when an
+    alternative can begin with something else (a class, an optional group, ``\\w``)."""
+    if verbose:
+        pattern = re.sub(r"(?<!\\)\s+", "", pattern)
+    starts: set[str] = set()
+    for alternative in _top_level(pattern):
+        found = _alternative_starts(alternative)
+        if found is None:
+            return None
+        starts |= found
+    return starts
+
+
+def _alternative_starts(a: str) -> set[str] | None:
+    i = 0
+    while True:  # zero-width assertions that do not fix the first letters
+        if a.startswith("\\b", i):
+            i += 2
+        elif a.startswith("\\s*", i):
+            i += 3  # matches nothing at a word start
+        elif a.startswith(("(?<!", "(?<=", "(?!"), i):
+            i = _closing(a, i) + 1
+        else:
+            break
+    if a.startswith("(", i):
+        end = _closing(a, i)
+        named = re.match(r"\(\?P<\w+>", a[i:])
+        inner = (a[i + named.end():end] if named else a[i + 3:end] if a.startswith(("(?:", "(?="), i)
+                 else a[i + 1:end] if a[i + 1] != "?" else None)
+        group = None if inner is None else _literal_starts(inner, verbose=False)
+        optional = re.match(r"(?:\?|\*|\{0,\d*\})\??", a[end + 1:])
+        if group is None or not optional:
+            return group
+        # an optional group: the match begins with the group or with what follows it
+        rest = _alternative_starts(a[end + 1 + optional.end():])
+        return None if rest is None else group | rest
+    if a.startswith("\\d", i):
+        return set("0123456789")
+    if a.startswith(("['’]", "[’']"), i):
+        return set()  # an apostrophe cannot begin a word: this alternative never matches at a word start
+    literal = []
+    while i < len(a) and (a[i].isalnum() or a[i] in "'’-"):
+        literal.append(a[i])
+        i += 1
+    if i < len(a) and a[i] in "?*{" and literal:
+        literal.pop()  # the last letter is optional
+    text = "".join(literal).lower()
+    return {text} if text else None
+
+
 def _rx(pattern: str, flags: int = _FLAGS, *, word_start: bool = True) -> LazyPattern:
     """A phrase pattern, compiled on first use. With ``word_start`` (for patterns
-    whose every alternative begins a word) the engine tries it only where a word
-    begins, which makes the long alternations several times faster."""
+    whose every alternative begins a word) it is tried only where a word begins
+    with one of its alternatives' first letters (see :class:`PhrasePattern`),
+    which makes the long alternations several times faster."""
     if word_start:
-        pattern = rf"(?<![\w'’])(?=\w)(?:{pattern})"
+        return PhrasePattern(pattern, flags)
     return LazyPattern(pattern, flags)
 
 
 
 _WORD = LazyPattern(r"\w+(?:['’\-]\w+)*")
+#: how many of a word's first letters the phrase search compares (longer starts are cut to this)
+_HEAD_LETTERS = 12
+_WORD_HEAD = LazyPattern(rf"(?<![\w'’])(?=(\w[\w'’-]{{0,{_HEAD_LETTERS - 1}}}))")
 #: a sentence ends at . ! ? or at a line break, unless the next line goes on in lower case
 #: (a hard-wrapped sentence: "libraries,\narchives, metadata")
 _SENTENCE_END = LazyPattern(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\r?\n(?![ \t]*[a-z])")
@@ -223,6 +385,8 @@ def is_negated(text: str, start: int, end: int | None = None) -> bool:
     negated; "I don't know if there are openings" and "whether or not" are not.
     """
     window = text[clause_start(text, start):start if end is None else end]
+    if _NEGATION.search(window) is None:
+        return False  # the common case, decided by one search
     window = _NOT_A_NEGATION.sub(" ", window)
     return _NEGATION.search(window) is not None
 

@@ -16,9 +16,8 @@ from .text import (
     sentence_at,
 )
 from .jobs import (
-    _JOB_HUNT,
     is_about_a_vacancy,
-    _JOB_ASK,
+    overlaps_job_ask,
 )
 
 
@@ -94,9 +93,9 @@ def find_specific_details(text: str) -> list[Span]:
             continue  # a question asks for something; it does not name what was learned
         start = clause_start(text, m.start(), commas=True)
         end = context(text, m.start(), m.end())[1]
-        if _WISH.search(text, start, m.start()) or _JOB_ASK.search(text, start, end):
+        if _WISH.search(text, start, m.start()) or overlaps_job_ask(text, start, end):
             continue  # "hope to hear about openings" is a wish, not something learned
-        if is_about_a_vacancy(text, m.start(), end) or _JOB_HUNT.search(text, start, end):
+        if is_about_a_vacancy(text, m.start(), end, job_hunt=True):
             continue  # "I've been applying to editorial roles" is the writer's job hunt, not what they learned
         if len(content_words(text[start:end], ignore=_UNSPECIFIC)) >= SPECIFIC_WORDS:
             spans.append((m.start(), end))
