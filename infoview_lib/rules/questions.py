@@ -24,7 +24,7 @@ from .base import CONTENT_POINTS, Verdict, rule, run_rules
 from .detect.jobs import find_job_asks
 from .detect.questions import elsewhere_subject, general_concept, is_open_question
 from .detect.research import find_research
-from .detect.text import GENERIC_WORDS, content_words, is_blank
+from .detect.text import content_words, generic_words, is_blank
 
 #: a conversation allows roughly this many minutes per question (fewest, most)
 MINUTES_PER_QUESTION = (3, 5)
@@ -105,7 +105,7 @@ def score_questions(questions, minutes, topics=()) -> Report:
 
 
 def _is_specific(question: str) -> bool:
-    return bool(content_words(question, ignore=GENERIC_WORDS)) or bool(_CLOSING_QUESTION.search(question))
+    return bool(content_words(question, ignore=generic_words())) or bool(_CLOSING_QUESTION.search(question))
 
 
 @rule("prep.question_list", "questions",

@@ -21,10 +21,11 @@ imports anything heavy.
 
 One layer per module; a module imports only from the layers listed before it:
 
-* :mod:`.text`: lazy patterns, words, sentences, clauses, negation, the message body, stems;
 * :mod:`.vocab`: the vocabularies (word lists, the topic taxonomy) read from ``infoview_lib/data``;
-* :mod:`.time`, :mod:`.research`, :mod:`.topics`, :mod:`.jobs`: what a message asks for or shows;
-* :mod:`.request`, :mod:`.thanks`, :mod:`.notes`, :mod:`.questions`, :mod:`.language`: per artefact.
+* :mod:`.text`: lazy patterns, words, sentences, clauses, negation, the message body, stems;
+* :mod:`.time`, :mod:`.research`, :mod:`.jobs`, :mod:`.language`: what a message asks for or shows;
+* :mod:`.topics`: what a request wants to learn (it leaves out job asks);
+* :mod:`.request`, :mod:`.thanks`, :mod:`.notes`, :mod:`.questions`: per artefact.
 
 Vocabularies (what words mean) are data files; structural patterns (how a phrase is built)
 stay here in Python.

@@ -8,6 +8,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from .vocab import word_set as _word_set
+
 
 Span = tuple[int, int]
 
@@ -223,9 +225,6 @@ _WORD_HEAD = LazyPattern(rf"(?<![\w'’])(?=(\w[\w'’-]{{0,{_HEAD_LETTERS - 1}}
 #: a sentence ends at . ! ? or at a line break, unless the next line goes on in lower case
 #: (a hard-wrapped sentence: "libraries,\narchives, metadata")
 _SENTENCE_END = LazyPattern(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\r?\n(?![ \t]*[a-z])")
-_ABBREVIATIONS = frozenset(
-    "dr mr mrs ms mx prof st mt jr sr vs etc no dept approx fig al eg ie inc ltd co univ assoc".split()
-)
 _CLAUSE_BOUNDARY = _rx(
     r"""[;:—–()]|\s-\s
     | ,?\s+(?:but|however|although|though|yet|whereas)\b
@@ -313,7 +312,7 @@ def sentence_spans(text: str) -> tuple[Span, ...]:
             while word_start > start and not text[word_start - 1].isspace():
                 word_start -= 1
             token = "".join(c for c in text[word_start:m.start()] if c.isalnum()).lower()
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in word_set("abbreviations") or (len(token) == 1 and token.isalpha()):
                 continue
         _append_trimmed(spans, text, start, m.end())
         start = m.end()
@@ -416,35 +415,16 @@ def find_affirmed(pattern: LazyPattern, text: str) -> list[Span]:
 _SUBJECT_I = r"\bI(?:['’]ve|\s+have|['’]d|\s+recently|\s+just|\s+also|\s+really)?"
 
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just let me
-    more most my myself no nor not now of off on once only or other our ours ourselves out over own same
-    she should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves i'm i've i'd i'll you're you've you'd it's that's there's
-    what's don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't
-    much many ever really quite like get got make made go going went come came take took give gave tell
-    told say said think know want need way thing things lot lots kind sort one two us may might must
-    shall dear hi hello hey thank thanks please""".split()
-)
+def word_set(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``infoview_lib/data/words.json`` ("stopwords", "generic",
+    "topic_noise", "asking", "unspecific_thanks", "generic_topics", "abbreviations"), read on first use."""
+    return _word_set("words.json", name)
 
-#: words too general to show that two texts share a subject
-GENERIC_WORDS = frozenset(
-    """library libraries librarian librarians work working job jobs team teams people time times year years
-    day days week weeks month months question questions ask asking topic topics interview interviews
-    informational meeting meet conversation chat talk advice help helpful good great new best better
-    experience experiences career field part use used start started today yesterday everything anything
-    something nothing someone anyone everyone insight insights idea ideas thought thoughts""".split()
-)
 
-#: words so common in this course that sharing one does not make two texts share a subject
-TOPIC_NOISE = frozenset(
-    """library libraries librarian librarians work working works job jobs team teams people time times year years
-    day days week weeks month months question questions ask asking meeting meet interview interviews
-    informational good great new best better part use used today thing way""".split()
-)
+def generic_words() -> frozenset[str]:
+    """Words too general to show that two texts share a subject or that a question is specific."""
+    return word_set("generic")
+
 
 _SUFFIXES = (
     "izations", "ization", "izing", "ized", "izes", "ize", "ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing",
@@ -471,25 +451,27 @@ def stem(word: str) -> str:
 
 def content_words(text: str, *, ignore: frozenset[str] = frozenset()) -> list[str]:
     """Words of ``text`` that carry meaning: no stopwords, no numbers, none in ``ignore``."""
+    stopwords = word_set("stopwords")
     out = []
     for w in _WORD.findall(text):
         lw = w.lower().replace("’", "'")
-        if len(lw) < 3 or lw in STOPWORDS or lw in ignore or lw.isdigit():
+        if len(lw) < 3 or lw in stopwords or lw in ignore or lw.isdigit():
             continue
         out.append(lw)
     return out
 
 
-def content_stems(text: str, ignore: frozenset[str] = TOPIC_NOISE) -> set[str]:
-    """Stems of the meaningful words of ``text``, leaving out ``ignore``."""
-    return {stem(w) for w in content_words(text, ignore=ignore)}
+def content_stems(text: str, ignore: frozenset[str] | None = None) -> set[str]:
+    """Stems of the meaningful words of ``text``, leaving out ``ignore`` (by default the course's
+    topic noise: "library", "work", "team", ...)."""
+    return {stem(w) for w in content_words(text, ignore=word_set("topic_noise") if ignore is None else ignore)}
 
 
-def shares_subject(text: str, subject_stems: set[str], ignore: frozenset[str] = TOPIC_NOISE) -> list[str]:
+def shares_subject(text: str, subject_stems: set[str], ignore: frozenset[str] | None = None) -> list[str]:
     """Words of ``text`` whose stem is in ``subject_stems`` (or shares a 5-letter start with one)."""
     prefixes = {t[:5] for t in subject_stems if len(t) >= 5}
     hits = []
-    for w in content_words(text, ignore=ignore):
+    for w in content_words(text, ignore=word_set("topic_noise") if ignore is None else ignore):
         s = stem(w)
         if s in subject_stems or (len(s) >= 5 and s[:5] in prefixes):
             hits.append(w)

@@ -2,9 +2,12 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 from .text import (
-    GENERIC_WORDS,
+    generic_words,
+    word_set,
     Span,
     _SUBJECT_I,
     _rx,
@@ -63,16 +66,12 @@ _DETAIL_CUE = _rx(
         join\w*|enrol\w*|register\w*|order\w*|download\w*|take|taken|use|used|put|bookmark\w*|revis\w+|updat\w+|
                 rework\w*|chang\w+)\b""".format(i=_SUBJECT_I)
 )
-#: words that make a thank-you no more specific ("thank you for your time and advice")
-_UNSPECIFIC = GENERIC_WORDS | frozenset(
-    """enjoyed enjoy appreciate appreciated grateful gratitude generous generosity kind kindness taking
-    sharing spending spent speaking talking meeting chatting valuable wonderful lovely truly sincerely
-    again soon forward hope hoping look looking best regards warm wishes learned learnt mentioned
-    recommended suggested explained described shared told showed gave pointed yesterday tuesday monday
-    wednesday thursday friday saturday sunday morning afternoon evening earlier week recently today
-    information info wish help insight knowledge guidance tips wisdom perspective story stories journey path
-    conversation discussion chat call visit tour last next past""".split()
-)
+@lru_cache(maxsize=None)
+def _unspecific() -> frozenset[str]:
+    """Courtesies and generic words, which make a thank-you no more specific ("thank you for your time and advice")."""
+    return word_set("unspecific_thanks") | generic_words()
+
+
 #: a wish rather than something learned ("I hope to hear about ...", "I'd love to learn how ...")
 _WISH = _rx(r"\b(?:hope|hoping|like|love|want|wish|eager|keen|looking\s+forward)\s+(?:\w+\s+)?$")
 #: content words a sentence must hold, beyond courtesies, to name something specific
@@ -97,7 +96,7 @@ def find_specific_details(text: str) -> list[Span]:
             continue  # "hope to hear about openings" is a wish, not something learned
         if is_about_a_vacancy(text, m.start(), end, job_hunt=True):
             continue  # "I've been applying to editorial roles" is the writer's job hunt, not what they learned
-        if len(content_words(text[start:end], ignore=_UNSPECIFIC)) >= SPECIFIC_WORDS:
+        if len(content_words(text[start:end], ignore=_unspecific())) >= SPECIFIC_WORDS:
             spans.append((m.start(), end))
     return spans
 

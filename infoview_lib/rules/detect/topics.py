@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 from .text import (
-    GENERIC_WORDS,
+    generic_words,
+    word_set,
     content_stems,
     LazyPattern,
     Span,
@@ -75,13 +76,6 @@ _VAGUE_TOPIC = _rx(
 #: a topic that opens like this names no subject ("learn about everything you do")
 _OPEN_ENDED_TOPIC = LazyPattern(
     r"\s*(?:more\s+)?(?:about\s+)?(?:anything|everything|whatever|all\s+(?:about|aspects|things)|all\s+you\s+do)\b", re.I
-)
-#: topics so broad that they name no subject
-_GENERIC_TOPIC_PHRASES = frozenset(
-    {"libraries", "library", "librarianship", "archives", "the field", "your field", "your work", "your job",
-     "your career", "what you do", "the profession", "your profession", "your library", "your organization",
-     "your organisation", "things", "stuff", "you", "your role", "your experience", "careers", "work",
-     "your background", "the industry", "your industry", "information science", "your company", "your team"}
 )
 _GENERIC_CAREER = LazyPattern(
     r"(?:a\s+|your\s+)?(?:careers?|jobs?|work)\s+(?:in|with)\s+(?:librarianship|libraries|the\s+field|archives|"
@@ -223,22 +217,21 @@ def list_items(segment: str) -> list[str]:
     return items
 
 
-#: words of asking and wanting, which name no subject ("learning more", "the opportunity to ask")
-_ASKING_WORDS = GENERIC_WORDS | frozenset(
-    """learn learning hear hearing know knowing ask asking talk talking chat chatting speak speaking discuss
-    discussing opportunity chance appreciate love like welcome would could also perhaps generally general""".split()
-)
+@lru_cache(maxsize=None)
+def _asking_words() -> frozenset[str]:
+    """Words of asking and wanting, and generic words: together they name no subject."""
+    return word_set("asking") | generic_words()
 
 
 def is_generic_topic(segment: str) -> bool:
     """True when a topic names no subject: "libraries", "your work", "what you do"."""
-    if len(content_words(segment, ignore=_ASKING_WORDS)) > 4:
+    if len(content_words(segment, ignore=_asking_words())) > 4:
         return False  # a long phrase names something; no need to look closer
     phrase = _TOPIC_TAIL.sub("", segment.strip().strip(".?!,;:")).lower()
     phrase = re.sub(r"^(?:more\s+|a\s+bit\s+|some\s+|about\s+)+", "", phrase).strip()
-    return (phrase in _GENERIC_TOPIC_PHRASES or _GENERIC_CAREER.fullmatch(phrase) is not None
+    return (phrase in word_set("generic_topics") or _GENERIC_CAREER.fullmatch(phrase) is not None
             or _TIME_AMOUNT.fullmatch(phrase) is not None
-            or not content_words(phrase, ignore=_ASKING_WORDS))
+            or not content_words(phrase, ignore=_asking_words()))
 
 
 def find_vague_topics(text: str) -> list[Span]:

@@ -83,3 +83,9 @@ def phrase_pattern(phrases) -> str:
 def concepts(name: str, key: str) -> dict[str, tuple[str, ...]]:
     """Concept -> its phrasings, from the object at ``key`` in file ``name`` (validated)."""
     return {concept: words(name, key, concept) for concept in mapping(name, key)}
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str, key: str) -> frozenset[str]:
+    """The list at ``key`` of file ``name`` as a set (validated, read once)."""
+    return frozenset(words(name, key))
