@@ -127,7 +127,7 @@ def question_list(plan: QuestionPlan) -> Verdict:
 
 @rule("prep.questions_fit_time", "questions",
       passed="The number of questions fits the time you have.",
-      failed="Fit the list to the time: allow about 3 to 5 minutes per question.",
+      failed="Fit the list to the time: allow about {} to {} minutes per question.".format(*MINUTES_PER_QUESTION),
       passes=[{"questions": ["How did you start?", "What do you enjoy most?", "What is hard about it?",
                              "How has the work changed?"], "minutes": 20},
               {"questions": ["How do you pick what to digitise?"], "minutes": 5}],
@@ -140,7 +140,7 @@ def questions_fit_time(plan: QuestionPlan) -> Verdict:
     fewest, most = question_range(plan.minutes)
     fit = f"{fewest} to {most} fit" if fewest != most else f"{most} fit{'s' if most == 1 else ''}"
     detail = (f"You have {n} question{'s' if n != 1 else ''} for {plan.minutes:g} minutes; "
-              f"at 3 to 5 minutes each, {fit}.")
+              f"at {MINUTES_PER_QUESTION[0]} to {MINUTES_PER_QUESTION[1]} minutes each, {fit}.")
     if n < fewest:
         detail += f" That is too few: add {fewest - n} more, or plan to go deeper on each."
     elif n > most:
