@@ -226,7 +226,8 @@ _MENTORING = _rx(
     | \b(?:weekly|monthly|fortnightly|biweekly|regular|ongoing|recurring|standing)\s+(?:\w+\s+)?(?:meetings?|
           check[\s-]?ins?|calls?|sessions?|chats?|catch[\s-]?ups?|guidance|coaching)\b
     | \bon\s+an?\s+(?:regular|ongoing|weekly|monthly|continuing)\s+basis\b
-    | \b(?:meet|talk|speak|chat|check\s+in)\s+(?:up\s+)?(?:with\s+(?:me|you)\s+)?(?:regularly|periodically|frequently)\b
+    | \b(?:meet|talk|speak|chat|check\s+in)\s+(?:up\s+)?(?:with\s+(?:me|you)\s+)?(?:regularly|periodically|frequently|monthly|weekly|fortnightly|
+          biweekly|quarterly)\b
     | \b(?:ongoing|long[\s-]term|continued)\s+(?:guidance|support|relationship|mentorship|mentoring)\b
     | \bkeep\s+meeting\b"""
 )

@@ -17,6 +17,7 @@ from .text import (
     find_affirmed,
     is_negated,
     sentence_at,
+    sentence_spans,
 )
 from .jobs import (
     is_about_a_vacancy,
@@ -98,7 +99,33 @@ def find_specific_details(text: str) -> list[Span]:
             continue  # "I've been applying to editorial roles" is the writer's job hunt, not what they learned
         if len(content_words(text[start:end], ignore=_unspecific())) >= SPECIFIC_WORDS:
             spans.append((m.start(), end))
+    if not spans:
+        spans = _substantive_sentences(text)
     return spans
+
+
+#: content words (beyond courtesies) that make a sentence substantive without a cue
+#: ("Your rule of thumb, retire a term only after two unused review cycles, is the clearest answer I've found.")
+SUBSTANTIVE_WORDS = 5
+
+
+def _substantive_sentences(text: str) -> list[Span]:
+    """Sentences that say something concrete without a cue phrase: many content words beyond
+    courtesies, and neither a question, a request, a wish nor job talk. This gives the benefit
+    of the doubt to a specific note phrased in a way the cue phrases do not know."""
+    spans = []
+    for a, b in sentence_spans(text):
+        if text[b - 1] == "?" or overlaps_job_ask(text, a, b) or is_about_a_vacancy(text, a, b, job_hunt=True):
+            continue
+        if _NEW_REQUEST.search(text, a, b) or _WISH_SENTENCE.search(text, a, b):
+            continue
+        if len(content_words(text[a:b], ignore=_unspecific())) >= SUBSTANTIVE_WORDS:
+            spans.append((a, b))
+    return spans
+
+
+#: a sentence that wishes or hopes rather than says what was learned ("I hope to see you again soon")
+_WISH_SENTENCE = _rx(r"\b(?:hope|hoping|wish|looking\s+forward)\b")
 
 
 _NEW_REQUEST = _rx(
