@@ -51,6 +51,14 @@ class Verdict:
         object.__setattr__(self, "spans", tuple(merge_spans((int(a), int(b)) for a, b in self.spans)))
 
 
+def found(spans, missing: str) -> Verdict:
+    """Met when the detector found evidence (``spans``); when it found none, the message says what
+    the coach looked for and did not find (``missing``: "no words of thanks"), so a student whose
+    wording it does not know can see why."""
+    spans = list(spans)
+    return Verdict(bool(spans), spans, "" if spans else f"(The coach found {missing}.)")
+
+
 @dataclass(frozen=True)
 class Rule:
     """One registered check: an advice id, its points, its messages and its examples."""

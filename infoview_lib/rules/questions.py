@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..inputs import require_text
 from ..report import Report, Span
-from .base import CONTENT_POINTS, Verdict, rule, run_rules
+from .base import CONTENT_POINTS, Verdict, found, rule, run_rules
 from .detect.jobs import find_job_asks
 from .detect.questions import elsewhere_subject, general_concept, is_open_question
 from .detect.research import find_research
@@ -160,7 +160,7 @@ def questions_fit_time(plan: QuestionPlan) -> Verdict:
              {"questions": [], "minutes": 5}])
 def show_research(plan: QuestionPlan) -> Verdict:
     spans = find_research(plan.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no question that mentions what you know of them: a project, a change they made, a date")
 
 
 @rule("job.no_job_ask", "questions",

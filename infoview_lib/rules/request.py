@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..inputs import require_text
 from ..report import Report
-from .base import CONTENT_POINTS, Verdict, rule, run_rules
+from .base import CONTENT_POINTS, Verdict, found, rule, run_rules
 from .detect.jobs import find_job_asks, is_about_a_vacancy
 from .detect.request import find_connection, find_graceful_out, find_mentoring_asks, find_pressure
 from .detect.research import find_research
@@ -83,7 +83,7 @@ def score_request(text: str, channel: str = "email") -> Report:
              ""])
 def connection(draft: RequestDraft) -> Verdict:
     spans = find_connection(draft.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no mention of a meeting, a referrer or a group you share; if you have one, say it plainly")
 
 
 @rule("request.homework", "request",
@@ -97,7 +97,7 @@ def connection(draft: RequestDraft) -> Verdict:
              ""])
 def homework(draft: RequestDraft) -> Verdict:
     spans = _not_job_asks(draft.text, find_research(draft.text))
-    return Verdict(bool(spans), spans)
+    return found(spans, "no mention of their work, such as an article, a project, a change they made or a date")
 
 
 @rule("request.specific_topics", "request",
@@ -182,7 +182,7 @@ def brief(draft: RequestDraft) -> Verdict:
              ""])
 def graceful_out(draft: RequestDraft) -> Verdict:
     spans = find_graceful_out(draft.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no line that leaves them free to say no")
 
 
 @rule("request.respectful", "request",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..inputs import as_date, require_text
 from ..report import Report
-from .base import CONTENT_POINTS, Verdict, rule, run_rules
+from .base import CONTENT_POINTS, Verdict, found, rule, run_rules
 from .request import normalise_channel
 from .detect.jobs import find_job_asks
 from .detect.text import merge_spans
@@ -90,7 +90,7 @@ def score_thank_you(text: str, interview_on=None, sent_on=None, channel: str = "
       fails=["Dear Ms. Byrne, it was good to meet you on Tuesday.", "Thanks in advance for your help.", ""])
 def gratitude(note: ThankYouNote) -> Verdict:
     spans = find_gratitude(note.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no words of thanks")
 
 
 @rule("after.specific_detail", "thank-you",
@@ -103,7 +103,7 @@ def gratitude(note: ThankYouNote) -> Verdict:
       fails=["Thanks for the meeting. I learned a lot.", "Dear Dr. Osei, I appreciate your time.", ""])
 def specific_detail(note: ThankYouNote) -> Verdict:
     spans = find_specific_details(note.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, 'no sentence naming what you learned or will do; "your advice" or "I learned a lot" name nothing')
 
 
 @rule("after.no_early_requests", "thank-you",
@@ -146,7 +146,7 @@ def no_job_ask(note: ThankYouNote) -> Verdict:
       fails=["Thank you for your time.", "Thank you. Please let me know if there are any openings.", ""])
 def offer_help(note: ThankYouNote) -> Verdict:
     spans = find_offers_of_help(note.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no offer to help or to share something")
 
 
 @rule("after.thank_you_timely", "thank-you",

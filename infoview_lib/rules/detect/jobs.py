@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .text import (
-    clause_start,
-    context,
     Span,
     _SUBJECT_I,
     _rx,
+    clause_start,
+    context,
     find_affirmed,
 )
 

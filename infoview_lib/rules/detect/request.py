@@ -85,7 +85,6 @@ def find_connection(text: str) -> list[Span]:
             if not (text[max(0, s[0] - 2):s[0]] == "I " and _REFERRER_SAID.match(text, s[0]))]
 
 
-
 _GRACEFUL_OUT = _rx(
     r"""\b(?:I|I['’]d|I['’]ll|I\s+would|I\s+will|I\s+can|I\s+completely|I\s+totally|I\s+fully|
             I\s+certainly)\s+(?:\w+\s+)?(?:understand|appreciate|respect)\s+(?:completely\s+|entirely\s+|fully\s+|

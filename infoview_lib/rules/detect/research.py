@@ -12,15 +12,14 @@ Ignores: "I found your profile on LinkedIn.", "Since I started my MLIS, I have .
 """
 from __future__ import annotations
 
-
 from .text import (
     Span,
-    clause_start,
-    context,
-    is_negated,
     _SUBJECT_I,
     _rx,
+    clause_start,
+    context,
     find_affirmed,
+    is_negated,
 )
 
 

@@ -217,7 +217,6 @@ def _rx(pattern: str, flags: int = _FLAGS, *, word_start: bool = True) -> LazyPa
     return LazyPattern(pattern, flags)
 
 
-
 _WORD = LazyPattern(r"\w+(?:['’\-]\w+)*")
 #: how many of a word's first letters the phrase search compares (longer starts are cut to this)
 _HEAD_LETTERS = 12
@@ -409,7 +408,6 @@ def find_spans(pattern: LazyPattern, text: str) -> list[Span]:
 def find_affirmed(pattern: LazyPattern, text: str) -> list[Span]:
     """Every match of ``pattern`` that no negation in its clause governs."""
     return [m.span() for m in pattern.finditer(text) if not is_negated(text, m.start(), m.end())]
-
 
 
 _SUBJECT_I = r"\bI(?:['’]ve|\s+have|['’]d|\s+recently|\s+just|\s+also|\s+really)?"

@@ -6,8 +6,6 @@ from functools import lru_cache
 
 
 from .text import (
-    generic_words,
-    word_set,
     Span,
     _SUBJECT_I,
     _rx,
@@ -15,9 +13,11 @@ from .text import (
     content_words,
     context,
     find_affirmed,
+    generic_words,
     is_negated,
     sentence_at,
     sentence_spans,
+    word_set,
 )
 from .jobs import (
     is_about_a_vacancy,

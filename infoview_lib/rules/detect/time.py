@@ -2,7 +2,6 @@
 """
 from __future__ import annotations
 
-
 from .text import (
     Span,
     _rx,

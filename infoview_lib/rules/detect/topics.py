@@ -6,17 +6,17 @@ import re
 from functools import lru_cache
 
 from .text import (
-    generic_words,
-    word_set,
-    content_stems,
     LazyPattern,
     Span,
     _rx,
+    content_stems,
     content_words,
     find_spans,
+    generic_words,
     is_negated,
     merge_spans,
     sentence_spans,
+    word_set,
 )
 
 
