@@ -23,7 +23,9 @@ _JOB_ASK = _rx(
     rf"""\b(?:are\s+there|is\s+there|do\s+you\s+have|hear\s+(?:about|of)|keep\s+me\s+posted\s+(?:about|on)|
             does\s+(?:your|the)\s+\w+(?:\s+\w+)?\s+have|have\s+you\s+got|any|if\s+there\s+(?:are|is|were)|
         whether\s+there\s+(?:are|is)|are\s+you\s+offering|is\s+your\s+\w+\s+offering)\s+(?:\w+\s+){{0,3}}?
-        (?:openings?|vacanc(?:y|ies)|positions?\s+(?:open|available|at|on|with|in)|jobs?\s+(?:open|available|at|on|
+        (?:openings?\b(?!\s+(?:for|in)\s+(?:an?\s+|your\s+)?(?:\w+\s+)?(?:chat|call|meeting|conversation|coffee|
+                informational|interview|appointment|talk|calendar|diary|schedule))|
+        vacanc(?:y|ies)|positions?\s+(?:open|available|at|on|with|in)|jobs?\s+(?:open|available|at|on|
                 with|in)|
         (?:job|employment|career|work|paid|internship)\s+opportunit(?:y|ies)|internships?|open\s+(?:roles?|
                 positions?)|roles?\s+(?:open|available))
@@ -109,6 +111,8 @@ _JOB_ASK = _rx(
         (?:along|forward|on|to|in|for)\b
     | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
     | \bif\s+the\s+(?:position|role|job|opening|internship)\s+(?:fits|suits|matches)\b
+    | \b(?:any|are\s+there(?:\s+any)?)\s+(?:\w+\s+)?(?:jobs?|positions?|roles?|vacancies|openings)\s+(?:going|available|
+          open|out\s+there|coming\s+up)\b
     | \b(?:ask|asking|talk|talking|enquire|inquire|chat)\s+(?:to\s+you\s+|with\s+you\s+|you\s+)?about\s+(?:\w+\s+){{0,2}}?
         (?:jobs|job\s+openings|vacancies|openings|employment|hiring)\b"""
 )
@@ -141,7 +145,8 @@ _JOB_HUNT = _rx(
 )
 #: a vacancy or a hiring round mentioned (not necessarily asked for)
 _VACANCY = _rx(
-    r"""\bvacanc(?:y|ies)\b | \b(?:job|position|role)\s+(?:posting|advert|ad|listing|opening)s?\b | (?<![\w-])openings?\b
+    r"""\bvacanc(?:y|ies)\b | \b(?:job|position|role)\s+(?:posting|advert|ad|listing|opening)s?\b | (?<![\w-])openings?\b(?!\s+(?:for|in)\s+(?:an?\s+|your\s+)?(?:\w+\s+)?(?:chat|call|meeting|conversation|coffee|
+        informational|interview|appointment|talk|calendar|diary|schedule))
     | \b(?:is|are|was|were|currently|now)\s+(?:hiring|recruiting)\b | \b(?:open|advertised|posted)\s+(?:position|role|post)s?\b
     | \b(?:position|role|post)s?\s+(?:is|are|was|were)?\s*(?:open|advertised|posted)\b
     | \badvertis(?:ing|ed)\s+(?:a|an|the|for)\b | \bmy\s+(?:resume|résumé|cv|application)\b"""

@@ -227,7 +227,8 @@ _SENTENCE_END = LazyPattern(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\r?\n(?![ \t]*[a-z])
 _CLAUSE_BOUNDARY = _rx(
     r"""[;:—–()]|\s-\s
     | ,?\s+(?:but|however|although|though|yet|whereas)\b
-    | ,(?=\s*(?:are|is|do|does|did|could|can|would|will|may|might|should)\b)""",
+    | ,(?=\s*(?:are|is|do|does|did|could|can|would|will|may|might|should)\b)
+    | ,(?=\s*(?:so|and\s+so|because|since|while)\b) | ,(?=\s*and\s+(?:I|I['’]\w+|we)\b)""",
     word_start=False,
 )
 _NEGATION = _rx(
