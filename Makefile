@@ -10,12 +10,13 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 PYTEST_ARGS ?=
 
-.PHONY: lab notebook test bench clean-generated help
+.PHONY: lab notebook test bench eval clean-generated help
 
 help:
 	@echo "make lab    - open JupyterLab on the course (notebooks/00_welcome.ipynb)"
 	@echo "make test   - run the whole test suite"
 	@echo "make bench  - run the benchmarks"
+	@echo "make eval   - measure the scorers on the labelled data (../shared/data, tests/data)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +45,12 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m compileall -q infoview_lib
 	$(BIN)/python -m benchmarks
+
+# Every labelled file that exists: the shared development data beside the checkout, and our own.
+EVAL_DATA = $(wildcard ../shared/data/*.jsonl) $(wildcard tests/data/*.jsonl)
+
+eval: $(VENV)/.installed-kit
+	$(BIN)/infoview eval $(EVAL_DATA)
 
 clean-generated:
 	rm -rf assignments/release assignments/submitted assignments/autograded assignments/feedback assignments/gradebook.db

@@ -388,7 +388,7 @@ def test_after_the_setup_cell_the_kernel_keeps_collecting_the_students_objects(t
 
 
 def test_lazy_patterns_match_like_compiled_ones_and_name_a_wrong_attribute():
-    from infoview_lib.rules.textmatch import LazyPattern
+    from infoview_lib.rules.detect.text import LazyPattern
 
     lazy = LazyPattern(r"\bbrief\b", re.I)
     assert [m.span() for m in lazy.finditer("A BRIEF chat, briefly")] == [(2, 7)]

@@ -6,7 +6,8 @@ import math
 import pytest
 
 from infoview_lib.rules.questions import question_range, score_questions
-from infoview_lib.rules.textmatch import is_open_question, stem
+from infoview_lib.rules.detect.questions import is_open_question
+from infoview_lib.rules.detect.text import stem
 
 GOOD = [
     "How did you get started in digital preservation?",
@@ -53,8 +54,9 @@ def test_topics_must_be_str():
 
 def test_empty_list_scores_zero():
     report = score_questions([], 20, topics=["anything"])
-    assert report.score == 0 and not any(f.passed for f in report.findings)
-    assert "prep.question_list" in report.failed[0].advice_id
+    assert report.score == 0 and not report.passed and len(report.findings) == 1
+    assert report.failed[0].advice_id == "prep.question_list"
+    assert report.failed[0].message.startswith("Nothing to check yet")
 
 
 def test_blank_questions_are_ignored_not_counted():

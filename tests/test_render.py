@@ -117,8 +117,9 @@ def test_every_item_is_one_expandable_line_with_symbol_word_title_and_points():
         assert li.find("details") is li[0] and summary is details[0]  # <summary> opens it, by keyboard too
         shown = " ".join(text_of(summary).split())
         word = "not met" if not finding.passed else "met"
+        unit = "point" if finding.max_points == 1 else "points"
         assert shown == (f"{finding.symbol} {word}: {ADVICE[finding.advice_id].title} "
-                         f"({finding.points:g}/{finding.max_points:g} point)")
+                         f"({finding.points:g}/{finding.max_points:g} {unit})")
         assert summary.find("span").get("aria-hidden") == "true"  # the word, not the symbol, is read out
         opened = " ".join(text_of(details.find("div")).split())
         advice = ADVICE[finding.advice_id]

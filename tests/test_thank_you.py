@@ -120,7 +120,8 @@ def test_no_job_ask(text, ok):
 
 def test_empty_note_scores_zero():
     report = score_thank_you("", interview_on="2026-03-10", sent_on="2026-03-11")
-    assert report.score == 0 and not any(f.passed for f in report.findings)
+    assert report.score == 0 and not report.passed and len(report.findings) == 1
+    assert report.findings[0].message.startswith("Nothing to check yet")
 
 
 def test_bad_text():

@@ -22,6 +22,7 @@ SUBCOMMANDS = {
     "student-bundle": "student_bundle",
     "class-report": "class_report",
     "grade": "grade",
+    "eval": "eval",
 }
 
 #: one-line help shown by ``infoview --help`` (kept here so --help imports nothing else).
@@ -33,6 +34,7 @@ HELP = {
     "student-bundle": "write the students' public course folder: lessons and released assignments, no solutions",
     "class-report": "write an HTML report of what a class is missing, by advice item",
     "grade": "autograde many submissions in parallel with progress",
+    "eval": "measure the scorers on labelled examples: agreement per advice item and pair order",
 }
 
 

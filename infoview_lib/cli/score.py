@@ -5,7 +5,7 @@
     infoview score thank-you note.txt --interview-on 2026-03-10 --sent-on 2026-03-12
 
 Exit status: 0 when every advice item is met, 1 when some are not, 2 when the
-input could not be scored (missing or unreadable file, not UTF-8, too long,
+input could not be scored (missing, empty or unreadable file, not UTF-8, too long,
 unknown kind, channel or date).
 """
 from __future__ import annotations
@@ -84,6 +84,11 @@ def run(args) -> int:
     try:
         text = read_draft(args.file)
         from ..rules import scorer_for
+        from ..rules.detect.text import is_blank
+
+        if is_blank(text):
+            where = "standard input" if args.file == "-" else args.file
+            raise InputError(f"{where} is empty: nothing to check yet; write your draft in it and try again")
 
         report = scorer_for(args.kind)(text, **given)
     except (InputError, TypeError, ValueError) as err:

@@ -25,8 +25,13 @@ from typing import Any, Callable
 
 from ..advice import ADVICE
 from ..report import Finding, Report, Span
+from .detect.text import merge_spans
 
 ARTEFACTS = ("request", "questions", "logistics", "thank-you", "notes", "contact log")
+#: points of the advice that carries a message's content (what to learn, what was learned, a list of
+#: real questions) and of never asking for a job: scores then order messages as an adviser would, and a
+#: courteous but empty note ("Thanks for the wonderful time.") scores below a specific one
+CONTENT_POINTS = 2.0
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,16 @@ class Verdict:
     """Share of the points earned, 0..1; default 1 if passed else 0."""
 
     def __post_init__(self):
-        object.__setattr__(self, "spans", tuple((int(a), int(b)) for a, b in self.spans))
+        # Evidence found by several phrasings is shown once: overlapping spans are joined.
+        object.__setattr__(self, "spans", tuple(merge_spans((int(a), int(b)) for a, b in self.spans)))
+
+
+def found(spans, missing: str) -> Verdict:
+    """Met when the detector found evidence (``spans``); when it found none, the message says what
+    the coach looked for and did not find (``missing``: "no words of thanks"), so a student whose
+    wording it does not know can see why."""
+    spans = list(spans)
+    return Verdict(bool(spans), spans, "" if spans else f"(The coach found {missing}.)")
 
 
 @dataclass(frozen=True)
@@ -106,8 +120,29 @@ def rule(advice_id: str, artefact: str, *, passed: str, failed: str, passes, fai
 
 
 def run_rules(artefact: str, subject, text: str | None = None) -> Report:
-    """Run every rule registered for ``artefact`` on ``subject`` and gather a Report."""
-    findings = [
-        r.run(subject) for r in RULES[artefact].values() if r.applies is None or r.applies(subject)
-    ]
-    return Report(artefact=artefact, findings=findings, text=text)
+    """Run every rule registered for ``artefact`` on ``subject`` and gather a Report.
+
+    When ``text`` is given and the coach cannot read it as a draft (nothing written yet, the
+    notebook's untouched placeholder, or a language other than English), the Report holds one
+    finding saying so instead of advice on text that is not there: see :func:`notice_report`.
+    """
+    rules = [r for r in RULES[artefact].values() if r.applies is None or r.applies(subject)]
+    if text is not None:
+        from .detect.language import unreadable_reason
+
+        reason = unreadable_reason(text)
+        if reason:
+            return notice_report(artefact, rules, text, reason)
+    return Report(artefact=artefact, findings=[r.run(subject) for r in rules], text=text)
+
+
+def notice_report(artefact: str, rules: list[Rule], text: str, message: str) -> Report:
+    """A Report with one finding, not met and worth 0 of all the points, whose message is ``message``.
+
+    It is filed under the artefact's first advice item (a Finding always names one); the other
+    items are not judged, so a grading check for them says the answer was not looked at.
+    """
+    first = rules[0] if rules else next(iter(RULES[artefact].values()))
+    total = float(sum(r.points for r in rules)) or first.points
+    finding = Finding(advice_id=first.advice_id, passed=False, points=0.0, max_points=total, message=message)
+    return Report(artefact=artefact, findings=[finding], text=text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..inputs import require_text
 from ..report import Report
 from .base import Verdict, rule, run_rules
-from .textmatch import find_disparagement, needs_text
+from .detect.notes import find_disparagement
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,6 @@ def score_notes(text: str) -> Report:
              "Their catalogue is a mess and the staff are lazy.",
              "She said the county board is useless, and I agreed.",
              ""])
-@needs_text
 def stay_positive(notes: InterviewNotes) -> Verdict:
     spans = find_disparagement(notes.text)
     return Verdict(not spans, spans)

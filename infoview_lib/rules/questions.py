@@ -20,19 +20,11 @@ from dataclasses import dataclass
 
 from ..inputs import require_text
 from ..report import Report, Span
-from .base import Verdict, rule, run_rules
-from .textmatch import (
-    GENERIC_WORDS,
-    TOPIC_NOISE,
-    content_stems,
-    content_words,
-    find_job_asks,
-    find_research,
-    is_blank,
-    is_open_question,
-    needs_text,
-    shares_subject,
-)
+from .base import CONTENT_POINTS, Verdict, found, rule, run_rules
+from .detect.jobs import find_job_asks
+from .detect.questions import elsewhere_subject, general_concept, is_open_question
+from .detect.research import find_research
+from .detect.text import content_words, generic_words, is_blank
 
 #: a conversation allows roughly this many minutes per question (fewest, most)
 MINUTES_PER_QUESTION = (3, 5)
@@ -113,10 +105,11 @@ def score_questions(questions, minutes, topics=()) -> Report:
 
 
 def _is_specific(question: str) -> bool:
-    return bool(content_words(question, ignore=GENERIC_WORDS)) or bool(_CLOSING_QUESTION.search(question))
+    return bool(content_words(question, ignore=generic_words())) or bool(_CLOSING_QUESTION.search(question))
 
 
 @rule("prep.question_list", "questions",
+      points=CONTENT_POINTS,
       passed="You have a list of specific questions.",
       failed="Write a short list of specific questions on the topics you agreed; \"What do you do?\" or "
              "\"Any advice?\" are too vague to plan with.",
@@ -124,7 +117,6 @@ def _is_specific(question: str) -> bool:
                              "What surprised you when you moved to law librarianship?"], "minutes": 15}],
       fails=[{"questions": [], "minutes": 20},
              {"questions": ["What do you do?", "Any advice?"], "minutes": 10}])
-@needs_text
 def question_list(plan: QuestionPlan) -> Verdict:
     asked = plan.asked
     vague = [s for q, s in asked if not _is_specific(q)]
@@ -135,7 +127,7 @@ def question_list(plan: QuestionPlan) -> Verdict:
 
 @rule("prep.questions_fit_time", "questions",
       passed="The number of questions fits the time you have.",
-      failed="Fit the list to the time: allow about 3 to 5 minutes per question.",
+      failed="Fit the list to the time: allow about {} to {} minutes per question.".format(*MINUTES_PER_QUESTION),
       passes=[{"questions": ["How did you start?", "What do you enjoy most?", "What is hard about it?",
                              "How has the work changed?"], "minutes": 20},
               {"questions": ["How do you pick what to digitise?"], "minutes": 5}],
@@ -143,14 +135,16 @@ def question_list(plan: QuestionPlan) -> Verdict:
               "minutes": 15},
              {"questions": ["How did you start?"], "minutes": 60},
              {"questions": [], "minutes": 20}])
-@needs_text
 def questions_fit_time(plan: QuestionPlan) -> Verdict:
     n = len(plan.asked)
     fewest, most = question_range(plan.minutes)
+    fit = f"{fewest} to {most} fit" if fewest != most else f"{most} fit{'s' if most == 1 else ''}"
     detail = (f"You have {n} question{'s' if n != 1 else ''} for {plan.minutes:g} minutes; "
-              f"at 3 to 5 minutes each, {fewest} to {most} fit." if fewest != most else
-              f"You have {n} question{'s' if n != 1 else ''} for {plan.minutes:g} minutes; "
-              f"at 3 to 5 minutes each, {most} fit{'s' if most == 1 else ''}.")
+              f"at {MINUTES_PER_QUESTION[0]} to {MINUTES_PER_QUESTION[1]} minutes each, {fit}.")
+    if n < fewest:
+        detail += f" That is too few: add {fewest - n} more, or plan to go deeper on each."
+    elif n > most:
+        detail += f" That is too many: keep your best {most}."
     return Verdict(fewest <= n <= most, detail=detail)
 
 
@@ -164,13 +158,13 @@ def questions_fit_time(plan: QuestionPlan) -> Verdict:
                "minutes": 5}],
       fails=[{"questions": ["What do you do all day?"], "minutes": 5},
              {"questions": [], "minutes": 5}])
-@needs_text
 def show_research(plan: QuestionPlan) -> Verdict:
     spans = find_research(plan.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no question that mentions what you know of them: a project, a change they made, a date")
 
 
 @rule("job.no_job_ask", "questions",
+      points=CONTENT_POINTS,
       passed="None of your questions asks for a job.",
       failed="Take out the question about openings, referrals or being hired; ask about the work instead.",
       passes=[{"questions": ["How did you get your first job in archives?"], "minutes": 5},
@@ -178,44 +172,41 @@ def show_research(plan: QuestionPlan) -> Verdict:
       fails=[{"questions": ["Are there any openings on your team?"], "minutes": 5},
              {"questions": ["Could you pass my resume along to your director?"], "minutes": 5},
              {"questions": [], "minutes": 5}])
-@needs_text
 def no_job_ask(plan: QuestionPlan) -> Verdict:
     spans = find_job_asks(plan.text)
     return Verdict(not spans, spans)
 
 
-def _topic_stems(topics: tuple[str, ...]) -> tuple[set[str], frozenset[str]]:
-    """Stems of the topics, and the words to leave out when matching questions to them.
-
-    Words as common as "library" or "work" are left out, unless a topic has no
-    other word ("libraries"), in which case nothing is left out."""
-    joined = " ".join(topics)
-    stems = content_stems(joined)
-    if stems:
-        return stems, TOPIC_NOISE
-    return content_stems(joined, ignore=frozenset()), frozenset()
-
-
 @rule("job.stay_on_topic", "questions",
-      passed="Every question keeps to the topics you named.",
-      failed="Keep to the topics you named in your request; drop or rework the questions that stray.",
+      passed="Every question keeps to the topics you named or is a question every informational interview has.",
+      failed="Keep to the topics you named in your request; drop or rework the questions that stray to "
+             "another subject, hiring, pay or personal life.",
       passes=[{"questions": ["How do you decide which collections to digitise first?"], "minutes": 5,
                "topics": ["digitisation priorities"]},
               {"questions": ["What was hardest about moving from public libraries to a law firm?",
                              "Is there anyone else you think I should talk to?"],
-               "minutes": 10, "topics": ["moving into law librarianship"]}],
+               "minutes": 10, "topics": ["moving into law librarianship"]},
+              {"questions": ["What is a typical day like for you?"], "minutes": 5, "topics": ["outreach"]}],
       fails=[{"questions": ["How do you decide which collections to digitise first?",
                             "What is the salary range on your team?"], "minutes": 10,
               "topics": ["digitisation priorities"]},
+             {"questions": ["How do you plan storytimes?", "Are you married?"], "minutes": 10,
+              "topics": ["children's programming"]},
              {"questions": [], "minutes": 5, "topics": ["teen programs"]}],
       applies=lambda plan: bool(plan.topics))
-@needs_text
 def stay_on_topic(plan: QuestionPlan) -> Verdict:
-    stems, ignore = _topic_stems(plan.topics)
-    off = [span for q, span in plan.asked
-           if not _CLOSING_QUESTION.search(q) and not shares_subject(q, stems, ignore)]
+    topics = "; ".join(plan.topics)
+    off = [(span, subject) for q, span in plan.asked for subject in [elsewhere_subject(q, topics)] if subject]
     n = len(plan.asked)
-    return Verdict(not off, off, f"({n - len(off)} of {n} questions relate to: {'; '.join(plan.topics)}.)")
+    if off:
+        strays = "; ".join(f"\"{plan.text[a:b]}\" is about {subject}" for (a, b), subject in off)
+        return Verdict(False, [span for span, _ in off],
+                       f"({n - len(off)} of {n} questions keep to your topics or are general interview "
+                       f"questions; {strays}.)")
+    general = sum(1 for q, _ in plan.asked if general_concept(q))
+    return Verdict(True, detail=f"(None of your {n} questions strays to another subject, hiring, pay or "
+                                f"personal life; {general} of them are questions every informational interview "
+                                f"has, in scope of any topic.)")
 
 
 @rule("prep.open_questions", "questions",
@@ -228,9 +219,11 @@ def stay_on_topic(plan: QuestionPlan) -> Verdict:
       fails=[{"questions": ["Do you like your job?", "Is it stressful?", "Are there many meetings?"],
               "minutes": 15},
              {"questions": [], "minutes": 5}])
-@needs_text
 def open_questions(plan: QuestionPlan) -> Verdict:
     asked = plan.asked
     closed = [s for q, s in asked if not is_open_question(q)]
     n = len(asked)
-    return Verdict(len(closed) * 2 < n, closed, f"({n - len(closed)} of {n} questions are open.)")
+    passed = len(closed) * 2 < n
+    # The evidence is what the verdict rests on: the open questions when met, the yes/no ones when not.
+    evidence = [s for q, s in asked if s not in closed] if passed else closed
+    return Verdict(passed, evidence, f"({n - len(closed)} of {n} questions are open.)")

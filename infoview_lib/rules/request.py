@@ -17,26 +17,13 @@ from dataclasses import dataclass
 
 from ..inputs import require_text
 from ..report import Report
-from .base import Verdict, rule, run_rules
-from .textmatch import (
-    BRIEF_MINUTES,
-    MAX_TOPICS,
-    body_span,
-    find_connection,
-    find_graceful_out,
-    find_job_asks,
-    find_long_time_asks,
-    find_mentoring_asks,
-    find_pressure,
-    find_research,
-    find_time_bounds,
-    find_vague_topics,
-    is_generic_topic,
-    list_items,
-    needs_text,
-    topic_segments,
-    word_count,
-)
+from .base import CONTENT_POINTS, Verdict, found, rule, run_rules
+from .detect.jobs import find_job_asks, is_about_a_vacancy
+from .detect.request import find_connection, find_graceful_out, find_mentoring_asks, find_pressure
+from .detect.research import find_research
+from .detect.text import body_span, word_count
+from .detect.time import BRIEF_MINUTES, find_long_time_asks, find_time_bounds
+from .detect.topics import MAX_TOPICS, count_topics, find_vague_topics, is_generic_topic, topic_segments
 
 #: channel -> whether it is a written channel the reader can answer in their own time
 CHANNELS = {"email": True, "linkedin": True, "phone": False, "voicemail": False, "call": False, "text": False}
@@ -94,10 +81,9 @@ def score_request(text: str, channel: str = "email") -> Report:
       fails=["I found your name online and would like to meet.",
              "We have never met, but I would like to ask you some questions.",
              ""])
-@needs_text
 def connection(draft: RequestDraft) -> Verdict:
     spans = find_connection(draft.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no mention of a meeting, a referrer or a group you share; if you have one, say it plainly")
 
 
 @rule("request.homework", "request",
@@ -109,13 +95,13 @@ def connection(draft: RequestDraft) -> Verdict:
       fails=["I would like to learn about archives.",
              "I found your profile on LinkedIn and would like to chat.",
              ""])
-@needs_text
 def homework(draft: RequestDraft) -> Verdict:
-    spans = find_research(draft.text)
-    return Verdict(bool(spans), spans)
+    spans = _not_job_asks(draft.text, find_research(draft.text))
+    return found(spans, "no mention of their work, such as an article, a project, a change they made or a date")
 
 
 @rule("request.specific_topics", "request",
+      points=CONTENT_POINTS,
       passed="You name what you want to learn.",
       failed="Name one or two things you want to learn about (\"how your team chooses what to digitise\"), "
              "not a long list and not an open-ended \"pick your brain\".",
@@ -125,20 +111,29 @@ def homework(draft: RequestDraft) -> Verdict:
              "I'd like to learn about cataloguing, acquisitions, budgeting, staffing, outreach, programming and grants.",
              "I would like to meet with you. Thank you.",
              ""])
-@needs_text
 def specific_topics(draft: RequestDraft) -> Verdict:
     text = draft.text
     vague = find_vague_topics(text)
     if vague:
         return Verdict(False, vague, "Replace the vague wording with the subject you want to learn about.")
-    segments = topic_segments(text)
+    segments = _not_job_asks(text, topic_segments(text))
     named = [s for s in segments if not is_generic_topic(text[s[0]:s[1]])]
     if not named:
-        return Verdict(False, segments, "The message does not yet say what you want to learn about.")
-    count = sum(len(list_items(text[a:b])) or 1 for a, b in named)
+        return Verdict(False, segments, "The message does not yet say what you want to learn about (the coach "
+                                        "looked for \"learn how ...\", \"curious about ...\", \"your work on ...\" "
+                                        "or a question about the work).")
+    count = count_topics(text, named)
     if count > MAX_TOPICS:
-        return Verdict(False, named, f"It lists {count} topics; keep to one or two.")
+        return Verdict(False, named, f"It names about {count} topics; keep to one or two.")
     return Verdict(True, named)
+
+
+def _not_job_asks(text: str, spans) -> list:
+    """``spans`` without those that are part of a job ask: asking about "the position" names no topic,
+    and "I saw that your library has a vacancy" is no homework."""
+    asks = find_job_asks(text)
+    return [(a, b) for a, b in spans
+            if not any(x < b and a < y for x, y in asks) and not is_about_a_vacancy(text, a, b)]
 
 
 @rule("request.channel", "request",
@@ -150,7 +145,6 @@ def specific_topics(draft: RequestDraft) -> Verdict:
       fails=[{"text": "Hello, this is Priya calling about your digitisation work.", "channel": "voicemail"},
              {"text": "Hi, could we talk?", "channel": "phone"},
              ""])
-@needs_text
 def channel(draft: RequestDraft) -> Verdict:
     return Verdict(CHANNELS[draft.channel], detail=f"(Channel: {draft.channel}.)")
 
@@ -166,7 +160,6 @@ def channel(draft: RequestDraft) -> Verdict:
              "We met briefly at the conference. Could we meet?",
              "Could I have 20 minutes, or perhaps we could spend the whole afternoon together?",
              ""])
-@needs_text
 def brief(draft: RequestDraft) -> Verdict:
     long_asks = find_long_time_asks(draft.text)
     bounds = find_time_bounds(draft.text)
@@ -187,10 +180,9 @@ def brief(draft: RequestDraft) -> Verdict:
       fails=["Please meet me on Tuesday.",
              "I would like to meet with you next week to discuss your work.",
              ""])
-@needs_text
 def graceful_out(draft: RequestDraft) -> Verdict:
     spans = find_graceful_out(draft.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no line that leaves them free to say no")
 
 
 @rule("request.respectful", "request",
@@ -203,7 +195,6 @@ def graceful_out(draft: RequestDraft) -> Verdict:
              "Call me back at 555-0147 as soon as you get this.",
              "PLEASE RESPOND TO THIS EMAIL.",
              ""])
-@needs_text
 def respectful(draft: RequestDraft) -> Verdict:
     spans = find_pressure(draft.text)
     return Verdict(not spans, spans)
@@ -217,7 +208,6 @@ def respectful(draft: RequestDraft) -> Verdict:
               "about your digitisation program? I understand if not. Thank you, Sam",
               "Hi Sam, great to meet you at the Code4Lib social!"],
       fails=[" ".join(["This message goes on and on about my background."] * 15), ""])
-@needs_text
 def concise(draft: RequestDraft) -> Verdict:
     a, b = body_span(draft.text)
     n = word_count(draft.text[a:b])
@@ -226,6 +216,7 @@ def concise(draft: RequestDraft) -> Verdict:
 
 
 @rule("job.no_job_ask", "request",
+      points=CONTENT_POINTS,
       passed="You don't ask for a job.",
       failed="Take out the job ask: an informational interview is for learning, so don't ask about openings, "
              "referrals or being hired, even if a post is advertised.",
@@ -235,7 +226,6 @@ def concise(draft: RequestDraft) -> Verdict:
              "Could you refer me for the internship?",
              "Is your library hiring? I would love 15 minutes to talk.",
              ""])
-@needs_text
 def no_job_ask(draft: RequestDraft) -> Verdict:
     spans = find_job_asks(draft.text)
     return Verdict(not spans, spans)
@@ -249,7 +239,6 @@ def no_job_ask(draft: RequestDraft) -> Verdict:
       fails=["Would you be willing to be my mentor and meet with me every month this year?",
              "I'd love to set up regular check-ins with you.",
              ""])
-@needs_text
 def not_mentoring(draft: RequestDraft) -> Verdict:
     spans = find_mentoring_asks(draft.text)
     return Verdict(not spans, spans)

@@ -18,17 +18,11 @@ from dataclasses import dataclass
 
 from ..inputs import as_date, require_text
 from ..report import Report
-from .base import Verdict, rule, run_rules
+from .base import CONTENT_POINTS, Verdict, found, rule, run_rules
 from .request import normalise_channel
-from .textmatch import (
-    find_gratitude,
-    find_job_asks,
-    find_new_requests,
-    find_offers_of_help,
-    find_specific_details,
-    merge_spans,
-    needs_text,
-)
+from .detect.jobs import find_job_asks
+from .detect.text import merge_spans
+from .detect.thanks import find_gratitude, find_new_requests, find_offers_of_help, find_specific_details
 
 #: channel -> whether it meets the handwritten advice
 CHANNELS = {
@@ -94,23 +88,22 @@ def score_thank_you(text: str, interview_on=None, sent_on=None, channel: str = "
       failed="Say thank you, and mean it: they gave you their time.",
       passes=["Dear Dr. Osei, I appreciate your time.", "Thanks so much for meeting with me on Tuesday."],
       fails=["Dear Ms. Byrne, it was good to meet you on Tuesday.", "Thanks in advance for your help.", ""])
-@needs_text
 def gratitude(note: ThankYouNote) -> Verdict:
     spans = find_gratitude(note.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no words of thanks")
 
 
 @rule("after.specific_detail", "thank-you",
+      points=CONTENT_POINTS,
       passed="You name something specific you learned or will do.",
       failed="Name one concrete thing you learned or will act on (\"your advice about starting with the "
              "most-requested items\"); a note that could go to anyone is easy to forget.",
       passes=["Thank you! Your point about starting with the most-requested items changed how I plan my project.",
               "I have already signed up for the legal research course you recommended."],
       fails=["Thanks for the meeting. I learned a lot.", "Dear Dr. Osei, I appreciate your time.", ""])
-@needs_text
 def specific_detail(note: ThankYouNote) -> Verdict:
     spans = find_specific_details(note.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, 'no sentence naming what you learned or will do; "your advice" or "I learned a lot" name nothing')
 
 
 @rule("after.no_early_requests", "thank-you",
@@ -123,13 +116,13 @@ def specific_detail(note: ThankYouNote) -> Verdict:
              "Thank you! Could you introduce me to your colleague in cataloguing?",
              "Thank you. Can we meet again next week?",
              ""])
-@needs_text
 def no_early_requests(note: ThankYouNote) -> Verdict:
     spans = merge_spans(find_new_requests(note.text) + find_job_asks(note.text))
     return Verdict(not spans, spans)
 
 
 @rule("job.no_job_ask", "thank-you",
+      points=CONTENT_POINTS,
       passed="Your note doesn't ask for a job.",
       failed="Take out the job ask: thank them for the conversation only, with no mention of openings or "
              "of being hired.",
@@ -139,7 +132,6 @@ def no_early_requests(note: ThankYouNote) -> Verdict:
              "Thank you for telling me about the cataloguer position. I am sure my skills would make me "
              "a valuable member of your team.",
              ""])
-@needs_text
 def no_job_ask(note: ThankYouNote) -> Verdict:
     spans = find_job_asks(note.text)
     return Verdict(not spans, spans)
@@ -152,10 +144,9 @@ def no_job_ask(note: ThankYouNote) -> Verdict:
       passes=["Thank you. If it would help, I'd be glad to share the survey template our class built.",
               "Thanks again, and please let me know if there is anything I can do for your team."],
       fails=["Thank you for your time.", "Thank you. Please let me know if there are any openings.", ""])
-@needs_text
 def offer_help(note: ThankYouNote) -> Verdict:
     spans = find_offers_of_help(note.text)
-    return Verdict(bool(spans), spans)
+    return found(spans, "no offer to help or to share something")
 
 
 @rule("after.thank_you_timely", "thank-you",
@@ -166,7 +157,6 @@ def offer_help(note: ThankYouNote) -> Verdict:
       fails=[{"text": "Thank you for your time.", "interview_on": "2026-03-10", "sent_on": "2026-03-20"},
              {"text": "", "interview_on": "2026-03-10", "sent_on": "2026-03-11"}],
       applies=lambda note: note.days_after is not None)
-@needs_text
 def thank_you_timely(note: ThankYouNote) -> Verdict:
     days = note.days_after
     when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} after the interview"
@@ -181,6 +171,5 @@ def thank_you_timely(note: ThankYouNote) -> Verdict:
       fails=[{"text": "Thank you for your time.", "channel": "email"},
              {"text": "Thank you for your time.", "channel": "linkedin"},
              ""])
-@needs_text
 def handwritten(note: ThankYouNote) -> Verdict:
     return Verdict(CHANNELS[note.channel], detail=f"(Channel: {note.channel}.)")

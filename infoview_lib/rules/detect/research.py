@@ -1,0 +1,96 @@
+"""Research: signs that the writer did their homework on the reader or their workplace.
+
+Research shows in "I read your ..." and also in specific references to the person's or the
+workplace's own facts: a change they made ("since Riverside went fine-free", "now that your team
+reports to ..."), a date ("the archive you opened in 2019"), what the writer found "in reading
+about" them.
+
+Finds: "Since Riverside went fine-free in 2022, what changed?", "I read your post on zines.",
+"One thing I found in reading about Marlow Partners is ...".
+Ignores: "I found your profile on LinkedIn.", "Since I started my MLIS, I have ...",
+"I graduated in 2021."
+"""
+from __future__ import annotations
+
+from .text import (
+    Span,
+    _SUBJECT_I,
+    _rx,
+    clause_start,
+    context,
+    find_affirmed,
+    is_negated,
+)
+
+
+_RESEARCH = _rx(
+    rf"""{_SUBJECT_I}\s+(?:\w+\s+)?(?:read|enjoyed\s+reading|came\s+across|saw|watched|listened\s+to|noticed|
+            learned|learnt|
+        followed|discovered|heard\s+about|been\s+following|been\s+reading|studied|looked\s+at|explored)
+        \s+(?:\w+\s+){{0,2}}?(?:your|that\s+your|that\s+you|about\s+your|how\s+your|how\s+you|you|on\s+your|in\s+your)\b
+        (?!\s*(?:name|profile|contact|e-?mail|details|number|address)\b)
+    | \b(?:noticed|learned|learnt|read|saw|discovered)\s+(?:on\s+\w+\s+|in\s+\w+\s+)?that\s+(?:your|you)\b
+    | \bwho\s+(?:recently\s+|just\s+)?(?:read|heard|saw|watched|listened\s+to|attended)\s+(?:you|your)\s+(?!name\b|profile\b)\w+
+    | \b(?:impressed|inspired|struck|fascinated|intrigued|excited)\s+(?:by|with|to\s+(?:see|read|learn))\s+(?:your|
+          how\s+your|how\s+you|the\s+way\s+your|that\s+your)\b
+    | \bI\s+(?:know|understand|hear|heard)\s+(?:that\s+)?your\s+(?!time\b|schedule\b|calendar\b|day\b)\w+
+    | \byour\s+(?:\w+\s+){0,2}?(?:recently|just)\s+(?:launched|started|won|received|published|opened|introduced|
+          moved|completed|
+        released|hosted|announced|began|expanded|migrated|adopted|created|built|redesigned)\b
+    | \byour\s+(?:recent|new|newly|latest|current|published|award-winning|upcoming|ongoing)\s+\w+
+    | \byour\s+(?:\w+\s+)?(?:article|report|paper|post|blog|book|chapter|study|research|presentation|talk|interview|
+          podcast|
+        webinar|project|exhibit|exhibition|initiative|program|programme|publication|thesis|dissertation|guide|toolkit|
+        survey|grant|column|essay|review|course|pilot|partnership|poster|keynote|panel|workshop|session|
+        lecture)s?\s+(?:on|about|in|
+                for|at|with|to|into|called|titled|entitled)\b
+    | \b(?:on|from|through|in)\s+(?:your|the)\s+(?:\w+(?:['’]s)?\s+)?(?:website|web\s+site|site|profile|linkedin|
+          blog|annual\s+report|newsletter|faculty\s+page|staff\s+page)\b
+    | \byour\s+work\s+(?:on|with|in)\b | \baccording\s+to\s+your\b
+    | \b(?:since|after|when)\s+(?:you|your\s+\w+)\s+(?:recently\s+)?(?:launched|started|introduced|moved|expanded|
+          opened|adopted|began|joined|switched|migrated|merged|created|won|received|published|redesigned|piloted)\b
+    | \byou(?:['’]ve|\s+have)\s+(?:recently\s+)?(?:launched|started|introduced|moved|expanded|opened|adopted|
+          written|published|migrated|redesigned|piloted|built|led)\b
+    | \b(?:that|how)\s+you\s+(?:recently\s+|successfully\s+|personally\s+)?(?:led|launched|founded|built|
+          designed|developed|introduced|redesigned|piloted|published|wrote|created|organi[sz]ed|spearheaded|
+          oversaw|curated|co-founded|established|won)\b"""
+)
+
+
+_FACT_OF_THEIRS = _rx(
+    r"""\b(?:since|after|when|now\s+that|before|once)\s+(?!I\b|we\b|my\b|our\b|you\s+have\s+(?:time|a\s+moment))
+        (?:[\w'’.-]+\s+){1,4}?(?:went|launched|started|introduced|moved|expanded|opened|adopted|began|joined|switched|
+        migrated|merged|created|won|received|published|redesigned|piloted|became|reorgani[sz]ed|restructured|closed|
+        partnered|rolled\s+out|shifted|dropped|eliminated|replaced|renovated|hired|added|launched|went\s+live)\b
+    | \b(?:in|from|while|when|after)\s+(?:reading|researching|looking\s+into|looking\s+at|learning)\s+(?:about|up\s+on|
+          into)\s+\w+
+    | \bI\s+(?:see|notice|gather)\s+(?:that\s+)?(?:your|you)\b
+    | \b(?:in|since|during|by)\s+(?:19|20)\d\d\b"""
+)
+#: finding someone's name or address is how the writer reached them, not research on their work
+_CONTACT_FOUND = _rx(r"\b(?:found|got|saw|came\s+across|took)\s+(?:your|their)\s+(?:name|contact|e-?mail|details|address|number)\b")
+_WRITER = _rx(r"\b(?:I|I['’]m|I['’]ve|my|me|we|our)\b")
+
+
+def find_research(text: str) -> list[Span]:
+    """Signs of homework on the reader or their workplace.
+
+    "I read your article on ...", "your recent project", "I saw your
+    presentation", "on your library's website", "I noticed that your ...",
+    "since you launched ...". Finding someone's name or profile is not research.
+    """
+    contacts = [m.span() for m in _CONTACT_FOUND.finditer(text)]
+    spans = find_affirmed(_RESEARCH, text)
+    if contacts:
+        spans = [s for s in spans if not any(
+            x < context(text, *s)[1] and clause_start(text, s[0], commas=True) < y for x, y in contacts)]
+    for m in _FACT_OF_THEIRS.finditer(text):
+        if m.group().lower().startswith(("in 1", "in 2", "since 1", "since 2", "during", "by 1", "by 2")):
+            # a date is research only when the clause is about them, not the writer ("I graduated in 2021")
+            a, b = context(text, m.start(), m.end())
+            start = clause_start(text, m.start(), commas=True)
+            if _WRITER.search(text, start, b):
+                continue
+        if not is_negated(text, m.start(), m.end()):
+            spans.append(m.span())
+    return sorted(spans)
