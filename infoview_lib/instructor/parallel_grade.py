@@ -568,7 +568,8 @@ def grade_submissions(
             queue.append(student)
     jobs_used = max(1, min(jobs, len(queue)))
     log_path = course.root / LOG_NAME
-    if queue:
+    attempted = bool(queue)  # _run_queue empties the queue
+    if attempted:
         with open(log_path, "a", encoding="utf-8") as log:
             log.write(f"\n==== infoview grade {assignment}: {len(queue)} submission(s), {jobs_used} job(s), "
                       f"started {time.strftime('%Y-%m-%d %H:%M:%S %Z')}\n")
@@ -576,7 +577,7 @@ def grade_submissions(
         _record_status(course.root, assignment, list(results.values()))
     ordered = [results[s] for s in submitted]
     return GradingSummary(assignment, jobs_used, ordered, time.monotonic() - started,
-                          log_path if queue else None)
+                          log_path if attempted else None)
 
 
 def _progress_bar_class():
