@@ -284,8 +284,29 @@ def copy_gradebook(source_url: str, target_url: str) -> None:
 
 def snapshot_gradebook(db_url: str, path: str | Path) -> str:
     """Copy the gradebook at ``db_url`` (SQLite or PostgreSQL) into a new SQLite file at
-    ``path``; returns the copy's URL."""
-    target_url = f"sqlite:///{Path(path).resolve()}"
+    ``path``; returns the copy's URL.
+
+    A SQLite gradebook is copied with SQLite's own online backup (a consistent copy of the
+    file, in milliseconds); any other database table by table (:func:`copy_gradebook`,
+    about 0.5 to 1 s, which was a fifth of the fixed cost of a run).
+    """
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    target = Path(path).resolve()
+    target_url = f"sqlite:///{target}"
+    url = make_url(db_url)
+    database = url.database
+    if url.get_backend_name() == "sqlite" and database and database != ":memory:" and Path(database).is_file():
+        source = sqlite3.connect(f"file:{Path(database).resolve()}?mode=ro", uri=True)
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+        return target_url
     copy_gradebook(db_url, target_url)
     return target_url
 
@@ -617,51 +638,68 @@ def _run_queue(course: Course, assignment: str, queue: deque, jobs: int, force: 
 
     warnings.showwarning = to_log
     try:
-        snapshot = workdir / "snapshot.db"
-        snapshot_gradebook(course.db_url, snapshot)
-
         def new_worker(index: int) -> _Worker:
             log_file.flush()
             return _Worker(context, index, course, log_path, staging)
 
+        # the workers set nbgrader up while this process takes the gradebook's snapshot
         workers = [new_worker(i) for i in range(jobs)]
         spawned = jobs
+        snapshot = workdir / "snapshot.db"
+        snapshot_gradebook(course.db_url, snapshot)
         with Gradebook(course.db_url, course.course_id) as gradebook:
 
-            def finish(worker: _Worker, status: str, reason: str = "", log: str = "") -> None:
-                student = worker.student
+            def take(worker: _Worker) -> tuple[str, Path, float]:
+                """The worker's current job (student, gradebook copy, start time); the worker is free again."""
+                job = (worker.student, worker.job_db, worker.started)
+                worker.student = worker.job_db = None
+                return job
+
+            jobs_sent = 0
+
+            def dispatch(worker: _Worker) -> None:
+                """Give a free worker the next submission (before merging the last one: merging and
+                swapping in happen here while the worker already grades)."""
+                nonlocal jobs_sent
+                if worker.ready and not worker.stopped and worker.student is None and queue:
+                    student = queue.popleft()
+                    jobs_sent += 1
+                    job_db = workdir / f"job-{jobs_sent}-{student}.db"
+                    shutil.copyfile(snapshot, job_db)
+                    worker.send(assignment, student, job_db, True)  # its staging folder is always empty
+
+            def finish(job: tuple[str, Path, float], status: str, reason: str = "", log: str = "") -> None:
+                student, job_db, job_started = job
                 dest = Path(cd.format_path(cd.autograded_directory, student, assignment))
                 staged = Path(cd.format_path(str(staging), student, assignment))
                 kept = False
                 if status == "graded":
-                    merge_submission(f"sqlite:///{worker.job_db}", gradebook, assignment, student)
+                    merge_submission(f"sqlite:///{job_db}", gradebook, assignment, student)
                     swap_in(staged, dest)
                 elif dest.is_dir():
                     # a failed regrade: the previous result (folder and gradebook rows) stays as it was
                     kept = True
                     reason += "; the previous result was kept"
                 else:  # a first attempt: recorded as nbgrader records it (the submission, no scores)
-                    merge_submission(f"sqlite:///{worker.job_db}", gradebook, assignment, student)
+                    merge_submission(f"sqlite:///{job_db}", gradebook, assignment, student)
                 shutil.rmtree(staged, ignore_errors=True)
-                results[student] = SubmissionResult(student, status, reason, time.monotonic() - worker.started, log,
+                results[student] = SubmissionResult(student, status, reason, time.monotonic() - job_started, log,
                                                     attempts.get(student, 1), kept)
                 log_file.write(f"[infoview grade] {student}: {status}{': ' + reason if reason else ''}\n")
-                worker.job_db.unlink(missing_ok=True)
-                worker.student = worker.job_db = None
+                job_db.unlink(missing_ok=True)
                 bar.set_postfix_str(f"{student}: {status}", refresh=False)
                 bar.update(1)
 
-            def retry(worker: _Worker, why: str) -> bool:
+            def retry(job: tuple[str, Path, float], why: str) -> bool:
                 """Put a submission whose kernel never started back in the queue (True) if it has tries left."""
-                student = worker.student
+                student, job_db, _ = job
                 if attempts.get(student, 1) > START_RETRIES:
                     return False
                 attempts[student] = attempts.get(student, 1) + 1
                 log_file.write(f"[infoview grade] {student}: the kernel did not start ({why}); grading it again "
                                f"(attempt {attempts[student]})\n")
                 shutil.rmtree(Path(cd.format_path(str(staging), student, assignment)), ignore_errors=True)
-                worker.job_db.unlink(missing_ok=True)
-                worker.student = worker.job_db = None
+                job_db.unlink(missing_ok=True)
                 queue.appendleft(student)
                 return True
 
@@ -675,15 +713,9 @@ def _run_queue(course: Course, assignment: str, queue: deque, jobs: int, force: 
                 else:
                     workers.remove(worker)
 
-            jobs_sent = 0
             while queue or any(w.student for w in workers):
                 for worker in workers:
-                    if worker.ready and worker.student is None and queue:
-                        student = queue.popleft()
-                        jobs_sent += 1
-                        job_db = workdir / f"job-{jobs_sent}-{student}.db"
-                        shutil.copyfile(snapshot, job_db)
-                        worker.send(assignment, student, job_db, True)  # its staging folder is always empty
+                    dispatch(worker)
                 deadlines = [w.started + timeout for w in workers if w.student]
                 wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else 1.0
                 for conn in wait([w.conn for w in workers], timeout=min(wait_for, 1.0)):
@@ -693,7 +725,7 @@ def _run_queue(course: Course, assignment: str, queue: deque, jobs: int, force: 
                     except (EOFError, OSError):
                         code = worker.process.exitcode
                         if worker.student:
-                            finish(worker, "failed", f"the grading process died (exit code {code})")
+                            finish(take(worker), "failed", f"the grading process died (exit code {code})")
                         elif not worker.ready:
                             raise GradingSetupError(
                                 f"a grading worker could not start (exit code {code}); see {worker.log_path}")
@@ -703,17 +735,22 @@ def _run_queue(course: Course, assignment: str, queue: deque, jobs: int, force: 
                         if not reply["ready"]:
                             raise GradingSetupError(f"nbgrader could not start:\n{reply.get('error', '')}")
                         worker.ready = True
-                    elif reply.get("success"):
-                        finish(worker, "graded", log=reply.get("log", ""))
-                    elif kernel_failed_to_start(reply) and retry(worker, failure_reason(reply)):
+                        dispatch(worker)
                         continue
+                    job = take(worker)
+                    if not reply.get("success") and kernel_failed_to_start(reply) and retry(job, failure_reason(reply)):
+                        dispatch(worker)
+                        continue
+                    dispatch(worker)
+                    if reply.get("success"):
+                        finish(job, "graded", log=reply.get("log", ""))
                     else:
-                        finish(worker, "failed", failure_reason(reply), reply.get("log", ""))
+                        finish(job, "failed", failure_reason(reply), reply.get("log", ""))
                 now = time.monotonic()
                 for worker in list(workers):
                     if worker.student and now - worker.started > timeout:
                         worker.stop(kill=True)  # the worker and its kernel, by process id
-                        finish(worker, "timed out",
+                        finish(take(worker), "timed out",
                                f"no result after {timeout:g} s (per-submission timeout); its kernel was stopped")
                         retire(worker)
     finally:
