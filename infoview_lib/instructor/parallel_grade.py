@@ -311,6 +311,52 @@ def snapshot_gradebook(db_url: str, path: str | Path) -> str:
     return target_url
 
 
+def _autograde_fields(conn, assignment: str, student: str):
+    """What autograde wrote for one submission, read with plain SQL: (submission id, timestamp,
+    {notebook: late penalty}, {(notebook, cell): (grade id, auto score, needs manual grade)},
+    {(notebook, cell): (comment id, auto comment)}), or None when there is no such submission."""
+    from nbgrader.api import (Assignment, BaseCell, Comment, Grade, Notebook, SubmittedAssignment,
+                              SubmittedNotebook)
+    from sqlalchemy import select
+
+    sub = conn.execute(
+        select(SubmittedAssignment.id, SubmittedAssignment.timestamp)
+        .join(Assignment, SubmittedAssignment.assignment_id == Assignment.id)
+        .where(Assignment.name == assignment, SubmittedAssignment.student_id == student)).one_or_none()
+    if sub is None:
+        return None
+    notebooks = {name: (nb_id, penalty) for nb_id, name, penalty in conn.execute(
+        select(SubmittedNotebook.id, Notebook.name, SubmittedNotebook.late_submission_penalty)
+        .join(Notebook, SubmittedNotebook.notebook_id == Notebook.id)
+        .where(SubmittedNotebook.assignment_id == sub.id))}
+    by_cell = {}
+    for table, fields in ((Grade, (Grade.auto_score, Grade.needs_manual_grade)), (Comment, (Comment.auto_comment,))):
+        by_cell[table] = {(nb, cell): (row_id, *values) for row_id, nb, cell, *values in conn.execute(
+            select(table.id, Notebook.name, BaseCell.name, *fields)
+            .join(SubmittedNotebook, table.notebook_id == SubmittedNotebook.id)
+            .join(Notebook, SubmittedNotebook.notebook_id == Notebook.id)
+            .join(BaseCell, table.cell_id == BaseCell.id)
+            .where(SubmittedNotebook.assignment_id == sub.id))}
+    return sub.id, sub.timestamp, notebooks, by_cell[Grade], by_cell[Comment]
+
+
+def _submission_rows(conn, submission_id: str) -> dict[str, list[dict]]:
+    """Every row of one submission: the submission, its notebooks, their grades and comments."""
+    from nbgrader.api import Comment, Grade, SubmittedAssignment, SubmittedNotebook
+    from sqlalchemy import select
+
+    sub, nb, grade, comment = (SubmittedAssignment.__table__, SubmittedNotebook.__table__, Grade.__table__,
+                               Comment.__table__)
+    notebooks = [dict(r._mapping) for r in conn.execute(select(nb).where(nb.c.assignment_id == submission_id))]
+    ids = [n["id"] for n in notebooks]
+    return {
+        sub.name: [dict(r._mapping) for r in conn.execute(select(sub).where(sub.c.id == submission_id))],
+        nb.name: notebooks,
+        grade.name: [dict(r._mapping) for r in conn.execute(select(grade).where(grade.c.notebook_id.in_(ids)))],
+        comment.name: [dict(r._mapping) for r in conn.execute(select(comment).where(comment.c.notebook_id.in_(ids)))],
+    }
+
+
 def merge_submission(worker_db_url: str, gradebook, assignment: str, student: str) -> bool:
     """Copy what autograde wrote for one submission from a worker's gradebook copy into
     ``gradebook`` (an open ``nbgrader.api.Gradebook``), in one transaction.
@@ -318,38 +364,55 @@ def merge_submission(worker_db_url: str, gradebook, assignment: str, student: st
     Copies only autograde's fields: the student, the submission timestamp, each grade's
     auto score and "needs manual grade" flag, each comment's auto comment and each
     notebook's late penalty. Returns False when the copy has no such submission.
-    """
-    from nbgrader.api import Assignment, SubmittedAssignment
-    from sqlalchemy import create_engine, select
-    from sqlalchemy.exc import SAWarning
-    from sqlalchemy.orm import Session
 
-    engine = create_engine(worker_db_url)  # a plain session: the copy needs no schema checks
-    with warnings.catch_warnings(), Session(engine) as copy:
-        # nbgrader's add_submission trips SQLAlchemy 2's autoflush warnings; they are harmless
-        warnings.simplefilter("ignore", SAWarning)
-        done = copy.scalars(
-            select(SubmittedAssignment).join(Assignment, SubmittedAssignment.assignment_id == Assignment.id)
-            .where(Assignment.name == assignment, SubmittedAssignment.student_id == student)).one_or_none()
-        if done is None:
-            engine.dispose()
-            return False
-        gradebook.update_or_create_student(student)
-        target = gradebook.update_or_create_submission(assignment, student)
-        target.timestamp = done.timestamp
-        notebooks = {nb.name: nb for nb in target.notebooks}
-        for done_nb in done.notebooks:
-            nb = notebooks[done_nb.name]
-            nb.late_submission_penalty = done_nb.late_submission_penalty
-            grades = {g.name: g for g in nb.grades}
-            for g in done_nb.grades:
-                grades[g.name].auto_score = g.auto_score
-                grades[g.name].needs_manual_grade = g.needs_manual_grade
-            comments = {c.name: c for c in nb.comments}
-            for c in done_nb.comments:
-                comments[c.name].auto_comment = c.auto_comment
-        gradebook.db.commit()
-    engine.dispose()
+    Plain SQL, matched by notebook and cell name: a submission new to the gradebook gets
+    the rows the worker's nbgrader made for it (as nbgrader itself would have made them);
+    an existing one has autograde's fields updated, and the graders' fields (manual scores,
+    extra credit, manual comments, flags) are never touched. (Going through nbgrader's ORM
+    here cost about 0.15 to 0.3 s of CPU per submission in this one process.)
+    """
+    from nbgrader.api import Comment, Grade, Student, SubmittedAssignment, SubmittedNotebook
+    from sqlalchemy import bindparam, create_engine, insert, select, update
+
+    engine = create_engine(worker_db_url)  # a plain connection: the copy needs no schema checks
+    try:
+        with engine.connect() as conn:
+            done = _autograde_fields(conn, assignment, student)
+            if done is None:
+                return False
+            new_rows = _submission_rows(conn, done[0])
+            student_row = conn.execute(select(Student.__table__).where(Student.__table__.c.id == student)).one()
+    finally:
+        engine.dispose()
+    _, timestamp, notebooks, grades, comments = done
+    session = gradebook.db
+    conn = session.connection()
+    students = Student.__table__
+    if conn.execute(select(students.c.id).where(students.c.id == student)).first() is None:
+        conn.execute(insert(students), [dict(student_row._mapping)])
+    target = _autograde_fields(conn, assignment, student)
+    if target is None:  # new to the gradebook: the worker's rows, parents before children
+        for table in (SubmittedAssignment.__table__, SubmittedNotebook.__table__, Grade.__table__, Comment.__table__):
+            if new_rows[table.name]:
+                conn.execute(insert(table), new_rows[table.name])
+        session.commit()
+        return True
+    target_id, _, target_notebooks, target_grades, target_comments = target
+    table = SubmittedAssignment.__table__
+    conn.execute(update(table).where(table.c.id == target_id).values(timestamp=timestamp))
+    for table, rows in (
+        (SubmittedNotebook.__table__, [{"row": target_notebooks[name][0], "penalty": penalty}
+                                       for name, (_, penalty) in notebooks.items()]),
+        (Grade.__table__, [{"row": target_grades[key][0], "auto": auto, "manual": manual}
+                           for key, (_, auto, manual) in grades.items()]),
+        (Comment.__table__, [{"row": target_comments[key][0], "auto": auto} for key, (_, auto) in comments.items()]),
+    ):
+        values = {SubmittedNotebook.__table__.name: {"late_submission_penalty": bindparam("penalty")},
+                  Grade.__table__.name: {"auto_score": bindparam("auto"), "needs_manual_grade": bindparam("manual")},
+                  Comment.__table__.name: {"auto_comment": bindparam("auto")}}[table.name]
+        if rows:
+            conn.execute(update(table).where(table.c.id == bindparam("row")).values(**values), rows)
+    session.commit()
     return True
 
 
