@@ -132,3 +132,15 @@ def test_infoview_lab_grade_starts_the_server_in_the_course_folder_on_the_formgr
     assert f"--LabApp.default_url={FORMGRADER_URL}" in started["args"]
     with pytest.raises(FileNotFoundError, match="no nbgrader_config.py"):
         grade_ui_command(ROOT / "notebooks")
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_grade_ui_runs_infoview_lab_grade(tmp_path):
+    # A checkout with no .venv: the target creates it, installs the kit and opens the formgrader.
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    out = subprocess.run(["make", "--no-print-directory", "-n", "grade-ui"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, check=True).stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("python3 -m venv .venv") and lines[-1] == ".venv/bin/infoview lab --grade", out
