@@ -10,10 +10,11 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 PYTEST_ARGS ?=
 
-.PHONY: lab notebook test bench eval clean-generated help
+.PHONY: lab notebook grade-ui test bench eval clean-generated help
 
 help:
 	@echo "make lab    - open JupyterLab on the course (notebooks/00_welcome.ipynb)"
+	@echo "make grade-ui - open nbgrader's formgrader on the graded course (assignments/)"
 	@echo "make test   - run the whole test suite"
 	@echo "make bench  - run the benchmarks"
 	@echo "make eval   - measure the scorers on the labelled data (../shared/data, tests/data)"
@@ -36,6 +37,10 @@ lab: $(VENV)/.installed-kit
 
 notebook: $(VENV)/.installed-kit
 	$(BIN)/infoview lab --notebook
+
+# Graders: nbgrader's formgrader on assignments/ (manual grading of the reflections).
+grade-ui: $(VENV)/.installed-kit
+	$(BIN)/infoview lab --grade
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

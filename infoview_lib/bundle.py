@@ -67,7 +67,8 @@ INSTRUCTOR_ONLY = (
 #: what nbgrader generates in a course folder: never copied into the temporary
 #: course used for the release (a stale release must not leak into the bundle)
 GENERATED_COURSE_ITEMS = frozenset(
-    {"release", "submitted", "autograded", "feedback", "gradebook.db", ".nbgrader.log", "exchange"}
+    {"release", "submitted", "autograded", "feedback", "gradebook.db", ".nbgrader.log", "exchange",
+     ".infoview-grade.log", ".infoview-grade-status.json"}
 )
 
 #: nbgrader's instructor-side extensions, turned off in the students' Binder.

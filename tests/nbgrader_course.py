@@ -143,3 +143,51 @@ def secret_lines(sources: list[Path]) -> set[str]:
                 continue
             (secret if depth or whole_cell_secret else public).add(line.strip())
     return {line for line in secret - public if len(line) >= 12}
+
+
+#: a solution value shorter than this is too common to reveal anything when it turns up elsewhere:
+#: a letter ("b"), a channel ("email"), a bare date ("2026-03-16", 10 characters: the course's
+#: scenarios share a few weeks of March 2026, so the same day recurs in unrelated contact logs and
+#: examples). From 11 characters on (a date-time, a question, a message) a match is the answer itself.
+MIN_SECRET_VALUE = 11
+
+
+def solution_values(sources: list[Path]) -> set[str]:
+    """Every value a student could copy from a solution: the string constants (read with ``ast``)
+    inside the solution regions of the sources' code cells (a whole solution cell counts when it has
+    no region markers), each stripped.
+
+    Left out, by a stated rule: values shorter than :data:`MIN_SECRET_VALUE` characters, and values
+    that the course's sources also show outside every solution region (given in the question, such as
+    the meeting time an exercise states), since the release shows those to every student anyway.
+    """
+    import ast
+
+    secret: set[str] = set()
+    public_text: list[str] = []
+    for source in sources:
+        for cell in nbformat.read(source, as_version=4).cells:
+            lines = cell.source.splitlines()
+            if cell.cell_type != "code":
+                public_text.append(cell.source if not cell.metadata.get("nbgrader", {}).get("solution") else "")
+                continue
+            whole = cell.metadata.get("nbgrader", {}).get("solution") and not any(_BEGIN.search(l) for l in lines)
+            inside, region = set(), None  # region: the kind of region the line is in, if any
+            for number, line in enumerate(lines, start=1):
+                if _BEGIN.search(line):
+                    region = _BEGIN.search(line).group(1)
+                elif _END.search(line):
+                    region = None
+                elif region == "SOLUTION" or whole:
+                    inside.add(number)
+                elif region is None:
+                    public_text.append(line)
+            if not inside:
+                continue
+            tree = ast.parse(cell.source)  # the markers are comments, so the whole cell parses
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    if set(range(node.lineno, (node.end_lineno or node.lineno) + 1)) & inside:
+                        secret.add(node.value.strip())
+    public = "\n".join(public_text)
+    return {value for value in secret if len(value) >= MIN_SECRET_VALUE and value not in public}

@@ -51,6 +51,7 @@ def test_requirements_install_the_kit_and_pin_compatible_ranges():
             assert not specs[name].contains(version), f"{name} {specs[name]} should exclude {version}"
 
 
+@pytest.mark.slow
 def test_repo2docker_installs_from_binder_with_the_pinned_python(tmp_path):
     exe = Path(sys.executable).with_name("repo2docker")
     proc = subprocess.run([str(exe), "--no-build", "--debug", str(ROOT)], capture_output=True, text=True, timeout=300)

@@ -169,3 +169,60 @@ def test_command_writes_report_and_csv(gradebook, tmp_path, capsys, monkeypatch)
     monkeypatch.chdir(tmp_path)
     assert main(["class-report", "--out", "y.html"]) == 2
     assert "no gradebook at" in capsys.readouterr().err and not (tmp_path / "gradebook.db").exists()
+
+
+def _summary_row(page: str, assignment: str) -> dict[str, str]:
+    summary = page.split("<h2>Summary</h2>", 1)[1].split("<h2>", 1)[0]
+    header = re.findall(r"<th>(.*?)</th>", summary)
+    for row in re.findall(r"<tr>(.*?)</tr>", summary, re.S):
+        cells = re.findall(r"<td>(.*?)</td>", row)
+        if cells and cells[0] == assignment:
+            return dict(zip(header, cells))
+    raise KeyError(assignment)
+
+
+def test_missing_submissions_are_summarised_by_assignment_with_names_in_details_and_csv(tmp_path, blank, capsys):
+    roster = ["dee", "eli", "fay"]
+    url = make_gradebook(tmp_path / "gradebook.db", blank, roster=roster, assignments=("week1", "week2"))
+    results = load_class_results(url)
+    page = class_report_html(results)
+    missing = page.split("<h2>Missing submissions</h2>", 1)[1]
+    rows = re.findall(r"<tr><td>(week\d)</td><td>(\d+)</td><td><details><summary>(.*?)</summary>(.*?)</details>",
+                      missing)
+    # week1: the roster-only students; week2: nobody has handed it in yet (one row, not six)
+    assert rows == [("week1", "3", "3 students", "dee; eli; fay"),
+                    ("week2", "6", "6 students", "&lt;b&gt;cy&lt;/b&gt;; ana; ben; dee; eli; fay")]
+    assert missing.count("<tr>") == 3  # the header and one row per assignment
+    out, missing_csv = tmp_path / "r.html", tmp_path / "missing.csv"
+    assert main(["class-report", "--db", url, "--out", str(out), "--missing-csv", str(missing_csv)]) == 0
+    assert f"missing submissions by assignment to {missing_csv}" in capsys.readouterr().out
+    written = pd.read_csv(missing_csv)
+    assert written.to_dict("records") == [
+        {"assignment": "week1", "missing": 3, "students": "dee; eli; fay"},
+        {"assignment": "week2", "missing": 6, "students": "<b>cy</b>; ana; ben; dee; eli; fay"}]
+
+
+def test_a_submission_whose_autograding_failed_says_so_instead_of_awaiting_grading(tmp_path, blank):
+    import json
+
+    # eve's kernel died: nbgrader recorded her submission but no autograded cell has a score
+    work = dict(WORK, eve=(DUE - dt.timedelta(hours=1), {}))
+    url = make_gradebook(tmp_path / "gradebook.db", blank, work=work)
+    results = load_class_results(url)
+    assert results.failed.to_dict("records") == [{
+        "assignment": "week1", "student": "eve",
+        "what happened": "failed: no autograded scores (no reason recorded; regrade it to see why)"}]
+    page = class_report_html(results)
+    row = _summary_row(page, "week1")
+    # cy still waits for one cell (awaiting grading); eve's autograding failed, which is not the same thing
+    assert (row["submissions"], row["awaiting grading"], row["autograding failed"]) == ("4", "1", "1")
+    caption = re.findall(r"<figcaption>(.*?)</figcaption>", page)[0]
+    assert "3 submissions scored out of 5 points" in caption and "lowest 2" in caption
+    assert "Not counted: 1 submission whose autograding failed" in caption
+
+    # with the reason `infoview grade` recorded in the course folder
+    (tmp_path / ".infoview-grade-status.json").write_text(json.dumps({"week1": {"eve": {
+        "status": "failed", "reason": "Kernel died while waiting for execute reply.", "at": "x"}}}))
+    page = class_report_html(load_class_results(url, course_dir=tmp_path))
+    failed = page.split("<h2>Autograding failed</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "<td>eve</td>" in failed and "<td>failed: kernel died</td>" in failed

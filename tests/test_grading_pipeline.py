@@ -318,13 +318,33 @@ def test_feedback_of_a_hidden_failure_names_the_advice_not_the_letter(course):
 
 def test_the_mark_scheme_stays_with_the_instructor(course):
     folder, _ = course
-    for assignment in ("01_what_it_is", "05_follow_up"):
+    for assignment in ASSIGNMENTS:
         notebook = f"{ASSIGNMENTS[assignment]}.ipynb"
         assert "Mark scheme" in (folder / "source" / assignment / notebook).read_text()
         released = (folder / "release" / assignment / notebook).read_text()
         assert "Mark scheme" not in released and "Model answer" not in released
         assert "YOUR ANSWER HERE" in released
         assert "Mark scheme" not in _feedback(folder, "untouched", assignment)
+
+
+#: points per assignment: (autograded, manually graded reflection); docs/grading.md's table says the same
+TOTALS = {"01_what_it_is": (6, 3), "02_request": (8, 3), "03_no_job_ask": (7, 3), "04_prep": (10, 3),
+          "05_follow_up": (10, 3)}
+
+
+def test_each_assignment_totals_its_autograded_and_reflection_points_and_waits_for_the_grader(course):
+    from nbgrader.api import Gradebook
+
+    folder, _ = course
+    assert set(TOTALS) == set(ASSIGNMENTS)
+    with Gradebook(f"sqlite:///{folder / 'gradebook.db'}") as gradebook:
+        for assignment, (auto, manual) in TOTALS.items():
+            submission = gradebook.find_submission(assignment, "solution")
+            grades = [g for nb in submission.notebooks for g in nb.grades]
+            reflections = [g for g in grades if g.cell.cell_type == "markdown"]
+            assert (submission.max_score, submission.score) == (auto + manual, auto), assignment
+            assert sum(g.max_score for g in reflections) == manual and reflections, assignment
+            assert all(g.name.endswith("-reflection") and g.needs_manual_grade for g in reflections)
 
 
 def test_audit_flags_only_the_rebinder(course, capsys):

@@ -209,3 +209,140 @@ def test_postgresql_gradebook_gives_the_same_results(graded, source_course, tmp_
         keep = frame["student"].isin(["alice", "bob"])
         pd.testing.assert_frame_equal(frame[keep].reset_index(drop=True), got[name].reset_index(drop=True), obj=name)
     assert not (course / "gradebook.db").exists()
+
+
+def folder_hashes(folder) -> dict[str, str]:
+    import hashlib
+
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failed_regrade_leaves_the_previous_result_whole(graded, tmp_path, capsys, monkeypatch):
+    from nbgrader_course import nbgrader
+
+    course = copy_course(graded[1], tmp_path / "course")
+    url = f"sqlite:///{course / 'gradebook.db'}"
+    result = course / "autograded" / "alice" / "practice"
+    before, before_files = gradebook_state(url), folder_hashes(result)
+    # alice resubmits work that never finishes within the wall-clock limit given below
+    shutil.copyfile(course / "submitted" / "dave" / "practice" / "practice.ipynb",
+                    course / "submitted" / "alice" / "practice" / "practice.ipynb")
+    monkeypatch.chdir(course)
+    assert main(["grade", "practice", "--student", "alice", "--force", "--timeout", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "timed out: 1" in out and "the previous result was kept" in out
+    assert folder_hashes(result) == before_files, "the previous autograded notebook must stay as it was"
+    assert_same_state(before, gradebook_state(url))
+    assert not list((course / "autograded" / "alice").glob("practice.infoview-*")), "no half-swapped folders"
+    # the kept result is whole: nbgrader can still build its feedback
+    nbgrader("generate_feedback", "practice", "--student", "alice", cwd=course)
+    assert (course / "feedback" / "alice" / "practice" / "practice.html").is_file()
+
+
+def test_the_terminal_shows_progress_and_summary_and_the_noise_goes_to_the_log(source_course, tmp_path):
+    course = copy_course(source_course, tmp_path / "course")
+    run = subprocess.run([os.path.join(os.path.dirname(sys.executable), "infoview"), "grade", "practice",
+                          "--student", "alice", "carol", "--jobs", "2"],
+                         cwd=course, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stderr[-3000:]
+    log_path = course / ".infoview-grade.log"
+    terminal = run.stdout + run.stderr
+    noise = ("without encryption", "[IPKernelApp]", "[AutogradeApp", "SAWarning", "Traceback", "DeadKernelError")
+    assert [n for n in noise if n in terminal] == [], terminal
+    assert "autograding practice" in run.stderr and "2/2" in run.stderr  # the progress bar
+    assert "carol: Kernel died while waiting for execute reply." in run.stdout  # the summary
+    assert f"nbgrader's and the kernels' messages: {log_path}" in run.stdout
+    log = log_path.read_text(encoding="utf-8")
+    assert "Kernel is running over TCP without encryption" in log and "DeadKernelError" in log
+    assert "[infoview grade] alice: graded" in log and "[infoview grade] carol: failed" in log
+
+
+def test_a_kernel_death_is_recorded_and_the_class_report_says_what_happened(graded):
+    from infoview_lib.instructor.class_report import class_report_html, load_class_results
+    from infoview_lib.instructor.parallel_grade import read_status
+
+    _, parallel, _, _ = graded
+    status = read_status(parallel)
+    assert set(status["practice"]) == {"carol"}  # graded submissions leave no record
+    assert status["practice"]["carol"]["status"] == "failed"
+    results = load_class_results(f"sqlite:///{parallel / 'gradebook.db'}", course_dir=parallel)
+    assert results.failed.to_dict("records") == [
+        {"assignment": "practice", "student": "carol", "what happened": "failed: kernel died"}]
+    page = class_report_html(results)
+    summary = page.split("<h2>Summary</h2>", 1)[1].split("<h2>", 1)[0]
+    assert re.search(r"<td>practice</td>\s*<td>4</td>\s*<td>4</td>\s*<td>0</td>\s*<td>0</td>\s*<td>0</td>\s*<td>1</td>",
+                     summary), summary  # max points, 4 submissions, none late/missing/awaiting, 1 failed
+    assert "Not counted: 1 submission whose autograding failed" in page
+
+
+FLAKY_KERNEL = """\
+import os, sys
+marker = sys.argv[1]
+if not os.path.exists(marker):  # the first start fails, as a kernel that cannot start on a loaded machine
+    open(marker, "w").close()
+    sys.exit(1)
+sys.argv = [sys.argv[0], *sys.argv[2:]]
+from ipykernel import kernelapp
+kernelapp.launch_new_instance()
+"""
+
+
+def test_a_submission_whose_kernel_did_not_start_is_graded_again(source_course, tmp_path):
+    import json
+
+    course = copy_course(source_course, tmp_path / "course")
+    name = f"flaky-{uuid.uuid4().hex[:8]}"
+    spec = tmp_path / "kernels" / name
+    spec.mkdir(parents=True)
+    (spec / "launch.py").write_text(FLAKY_KERNEL)
+    marker = tmp_path / "failed-once"
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, str(spec / "launch.py"), str(marker), "-f", "{connection_file}"],
+        "display_name": "flaky", "language": "python"}))
+    kernels = os.path.join(os.environ["JUPYTER_DATA_DIR"], "kernels", name)
+    shutil.copytree(spec, kernels)
+    try:
+        with open(course / "nbgrader_config.py", "a") as config:
+            config.write(f"\nc.Execute.kernel_name = {name!r}\n")
+        summary = grade_submissions("practice", course_dir=course, students=["alice"], jobs=1, timeout=120,
+                                    progress=None)
+    finally:
+        shutil.rmtree(kernels)
+    [alice] = summary.results
+    assert marker.exists(), "the first kernel start should have failed"
+    assert (alice.status, alice.attempts) == ("graded", 2), alice.reason
+    scores = load_class_results(f"sqlite:///{course / 'gradebook.db'}", ["practice"]).grades
+    assert scores.set_index("student").loc["alice", "auto_score"].tolist() == [2, 1, 1]
+    assert "the kernel did not start" in (course / ".infoview-grade.log").read_text()
+
+
+STRESS_CLASS = {
+    **{f"full{i}": PracticeAnswers() for i in range(2)},
+    "long": PracticeAnswers(word_count=160, minutes=45),
+    "asks": PracticeAnswers(asks_for_job=True),
+    "blank": "blank",
+    "crash": "crash",
+}
+
+
+def test_grading_the_same_class_again_and_again_under_load_gives_identical_results(tmp_path):
+    """A loaded machine makes grading slower, never different: a CPU hog runs beside three
+    forced regrades of the whole class, and every run gives the same statuses and gradebook."""
+    course = build_practice_course(tmp_path / "practice", STRESS_CLASS, cell_timeout=10)
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        runs = []
+        for _ in range(3):
+            summary = grade_submissions("practice", course_dir=course, jobs=2, force=True, timeout=240,
+                                        progress=None)
+            runs.append(({r.student: r.status for r in summary.results},
+                         gradebook_state(f"sqlite:///{course / 'gradebook.db'}")))
+    finally:
+        hog.kill()
+        hog.wait()
+    statuses, state = runs[0]
+    assert statuses == {**{s: "graded" for s in STRESS_CLASS}, "crash": "failed"}
+    for other_statuses, other_state in runs[1:]:
+        assert other_statuses == statuses
+        assert_same_state(state, other_state)

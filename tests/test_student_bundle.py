@@ -26,6 +26,7 @@ from nbgrader_course import (
     assignment_names,
     secret_lines,
     smallest_assignment,
+    solution_values,
     source_notebooks,
 )
 
@@ -86,6 +87,16 @@ def test_bundle_holds_lessons_releases_kit_binder_and_readme(bundle, course_snap
     assert "my_work/" in (bundle / ".gitignore").read_text().splitlines()
 
 
+def bundle_texts(bundle: Path):
+    """(relative path, text) of every file in the bundle; a notebook's text includes its cells' own
+    sources (not only their JSON escaping); binary files are read as UTF-8 with replacement."""
+    for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        if path.suffix == ".ipynb":
+            text += "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+        yield path.relative_to(bundle).as_posix(), text
+
+
 @pytest.mark.slow
 def test_bundle_reveals_no_solution_hidden_test_mark_scheme_or_gradebook(bundle, course_snapshot):
     course = course_snapshot / "assignments"
@@ -98,13 +109,22 @@ def test_bundle_reveals_no_solution_hidden_test_mark_scheme_or_gradebook(bundle,
             assert path.name != "source", f"{rel}: a source folder in the bundle"
             continue
         assert path.name != "gradebook.db" and path.suffix not in (".db", ".sqlite"), rel
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        if path.suffix == ".ipynb":  # the cells' own text, not its JSON escaping
-            text += "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    for rel, text in bundle_texts(bundle):
         leaks += [f"{rel}: {marker}" for marker in REGION_MARKERS if marker in text]
         lines = {line.strip() for line in text.splitlines()}
         leaks += [f"{rel}: solution line {line!r}" for line in sorted(secrets & lines)]
     assert not leaks, "\n".join(leaks)
+
+
+@pytest.mark.slow
+def test_no_file_of_the_bundle_holds_a_value_of_any_solution(bundle, course_snapshot):
+    """A lesson's example must not hand out an answer: every solution value (a date-time, a message,
+    a question; see nbgrader_course.solution_values for what counts) is looked for in every file."""
+    course = course_snapshot / "assignments"
+    values = solution_values([nb for name in assignment_names(course) for nb in source_notebooks(name, course)])
+    assert {"2026-03-18T13:52", "2026-03-18T15:30"} <= values, "the extraction should find 04's timing answers"
+    leaks = [f"{rel}: {value!r}" for rel, text in bundle_texts(bundle) for value in sorted(values) if value in text]
+    assert not leaks, "solution values in the student bundle:\n" + "\n".join(leaks)
 
 
 @pytest.mark.slow
@@ -132,21 +152,35 @@ def test_rebuilding_with_force_gives_identical_files_and_ignores_nbgrader_output
     assert file_hashes(again) == file_hashes(bundle)
 
 
+def guard_course(dest: Path) -> Path:
+    """A stand-in course for the output-folder guard: the welcome lesson and the folders the guard
+    protects, one file in each. Pointing ``--force`` at it can only ever touch this copy."""
+    for rel in ("notebooks/00_welcome.ipynb", "pyproject.toml", "binder/requirements.txt", "infoview_lib/__init__.py"):
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / rel, dest / rel)
+    (dest / "assignments" / "source").mkdir(parents=True)
+    shutil.copyfile(ROOT / "assignments" / "nbgrader_config.py", dest / "assignments" / "nbgrader_config.py")
+    return dest
+
+
 def test_refuses_bad_input_with_exit_2_and_writes_nothing(tmp_path, capsys):
+    course = guard_course(tmp_path / "course")
+    before = file_hashes(course)
     occupied = tmp_path / "occupied"
     occupied.mkdir()
     (occupied / "notes.txt").write_text("mine")
-    assert main(["student-bundle", str(occupied), "--course", str(ROOT)]) == 2
+    assert main(["student-bundle", str(occupied), "--course", str(course)]) == 2
     assert "--force" in capsys.readouterr().err
     assert [p.name for p in occupied.iterdir()] == ["notes.txt"]
 
-    assert main(["student-bundle", str(tmp_path / "new"), "--repo-url", "github.com/x", "--course", str(ROOT)]) == 2
+    assert main(["student-bundle", str(tmp_path / "new"), "--repo-url", "github.com/x", "--course", str(course)]) == 2
     assert "https://" in capsys.readouterr().err and not (tmp_path / "new").exists()
 
-    for inside in (ROOT, ROOT / "notebooks" / "bundle"):
-        assert main(["student-bundle", str(inside), "--force", "--course", str(ROOT)]) == 2
+    for inside in (course, course / "notebooks" / "bundle", course / "assignments"):
+        assert main(["student-bundle", str(inside), "--force", "--course", str(course)]) == 2
         assert "choose" in capsys.readouterr().err
-    assert not (ROOT / "notebooks" / "bundle").exists()
+    assert not (course / "notebooks" / "bundle").exists()
+    assert file_hashes(course) == before, "the guard let a build change the course"
 
     assert main(["student-bundle", str(tmp_path / "new"), "--course", str(tmp_path)]) == 2
     assert "00_welcome.ipynb" in capsys.readouterr().err

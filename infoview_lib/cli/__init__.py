@@ -29,7 +29,7 @@ SUBCOMMANDS = {
 HELP = {
     "score": "score a request, thank-you note or interview notes and print the findings",
     "doctor": "print the versions of the course's tools and check the widget extension",
-    "lab": "open JupyterLab on the course (what `make lab` runs)",
+    "lab": "open JupyterLab on the course (what `make lab` runs); --grade opens the formgrader (`make grade-ui`)",
     "audit": "flag submissions that tamper with infoview_lib, sys.modules, builtins or importlib",
     "student-bundle": "write the students' public course folder: lessons and released assignments, no solutions",
     "class-report": "write an HTML report of what a class is missing, by advice item",

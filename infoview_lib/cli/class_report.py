@@ -29,6 +29,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("--out", metavar="FILE", default="class-report.html",
                         help="where to write the HTML report (default: class-report.html)")
     parser.add_argument("--csv", metavar="FILE", default=None, help="also write the per-advice table as CSV")
+    parser.add_argument("--missing-csv", metavar="FILE", default=None,
+                        help="also write the missing submissions as CSV: one row per assignment, with the names")
+    parser.add_argument("--course-dir", metavar="DIR", default=".",
+                        help="the course folder, where `infoview grade` records why a submission failed "
+                             "(default: the current folder)")
 
 
 def run(args) -> int:
@@ -37,12 +42,12 @@ def run(args) -> int:
 
     db_url = args.db or default_db_url()
     try:
-        results = load_class_results(db_url, args.assignments)
+        results = load_class_results(db_url, args.assignments, course_dir=args.course_dir)
     except (GradebookError, UnknownAssignmentError) as err:
         print(f"infoview class-report: {err}", file=sys.stderr)
         return 2
     try:
-        out = write_class_report(results, args.out, args.csv)
+        out = write_class_report(results, args.out, args.csv, args.missing_csv)
     except OSError as err:
         print(f"infoview class-report: could not write the report: {err}", file=sys.stderr)
         return 2
@@ -55,4 +60,6 @@ def run(args) -> int:
               f"{len(table)} advice items) to {out}")
         if args.csv:
             print(f"Wrote the per-advice table to {args.csv}")
+    if args.missing_csv:
+        print(f"Wrote the missing submissions by assignment to {args.missing_csv}")
     return 0

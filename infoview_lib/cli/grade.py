@@ -10,7 +10,8 @@ import sys
 NAME = "grade"
 HELP = ("Autograde an assignment's submissions in parallel with nbgrader's own autograder: a progress bar "
         "with elapsed and remaining time, a per-submission timeout, already-graded submissions skipped "
-        "unless --force, and a summary at the end. Exit code 0 when every submission was graded, 1 when "
+        "unless --force, a failed regrade keeps the previous result, nbgrader's and the kernels' messages go "
+        "to .infoview-grade.log in the course folder, and a summary at the end. Exit code 0 when every submission was graded, 1 when "
         "some failed or timed out, 2 when grading could not start.")
 
 
@@ -68,8 +69,8 @@ def run(args) -> int:
         print(f"infoview grade: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("infoview grade: interrupted; submissions in progress were stopped and left ungraded",
-              file=sys.stderr)
+        print("infoview grade: interrupted; submissions in progress were stopped and left as they were "
+              "(a previous result stays; new ones stay ungraded)", file=sys.stderr)
         return 130
     print("\n".join(summary.lines()))
     if args.verbose:

@@ -1,5 +1,10 @@
 """``infoview lab``: open JupyterLab on the course, as ``make lab`` does.
 
+``infoview lab --grade`` (``make grade-ui``) opens nbgrader's formgrader on the graded
+course instead: the server starts *in* ``assignments/`` (formgrader reads
+``nbgrader_config.py`` from the folder the server runs in, and the course root must be
+inside the server's root), and opens on ``/formgrader``.
+
 The browser end-to-end tests start the server through this same function, adding
 only a loopback port, a token and no browser, so what they test is what
 instructors run.
@@ -20,7 +25,8 @@ import sys
 from pathlib import Path
 
 NAME = "lab"
-HELP = "Open JupyterLab on the course at notebooks/00_welcome.ipynb."
+HELP = ("Open JupyterLab on the course at notebooks/00_welcome.ipynb; with --grade, open nbgrader's "
+        "formgrader on the graded course in assignments/ (what `make grade-ui` runs).")
 WELCOME = "notebooks/00_welcome.ipynb"
 #: The kit's own Jupyter config folder (laid out like etc/jupyter/), searched before the system's.
 KIT_JUPYTER_CONFIG = Path(__file__).resolve().parents[1] / "jupyter_config"
@@ -29,6 +35,9 @@ KIT_JUPYTER_CONFIG = Path(__file__).resolve().parents[1] / "jupyter_config"
 def kit_page_config() -> dict:
     """The kit's JupyterLab page config (``labconfig/page_config.json``): the plugins it turns off."""
     return json.loads((KIT_JUPYTER_CONFIG / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
+#: the nbgrader course folder of the checkout, and the page graders start on
+COURSE_FOLDER = "assignments"
+FORMGRADER_URL = "/formgrader"
 
 
 def course_root(start: Path | None = None) -> Path:
@@ -54,6 +63,20 @@ def lab_command(root: Path, interface: str = "lab", extra: list[str] | None = No
     return cmd + list(extra or [])
 
 
+def grade_ui_command(course: Path, extra: list[str] | None = None) -> tuple[list[str], Path]:
+    """The command line that opens the formgrader on the nbgrader course in ``course``, and the
+    folder to start it in (the course itself: formgrader reads ``nbgrader_config.py`` from there).
+
+    Raises FileNotFoundError when ``course`` has no ``nbgrader_config.py``.
+    """
+    course = Path(course).resolve()
+    if not (course / "nbgrader_config.py").is_file():
+        raise FileNotFoundError(f"no nbgrader_config.py in {course}: formgrader needs the nbgrader course folder")
+    exe = shutil.which("jupyter", path=str(Path(sys.executable).parent)) or shutil.which("jupyter") or "jupyter"
+    cmd = [exe, "lab", f"--ServerApp.root_dir={course}", f"--LabApp.default_url={FORMGRADER_URL}"]
+    return cmd + list(extra or []), course
+
+
 def lab_environment() -> dict[str, str]:
     """The environment for the server: the kit's own bin first on PATH (nbgrader runs alembic through PATH),
     and the kit's Jupyter config folder first on JUPYTER_CONFIG_PATH."""
@@ -66,6 +89,8 @@ def lab_environment() -> dict[str, str]:
 
 def add_arguments(parser) -> None:
     parser.add_argument("--notebook", action="store_true", help="use the Notebook 7 interface instead of JupyterLab")
+    parser.add_argument("--grade", action="store_true",
+                        help=f"open nbgrader's formgrader on the graded course ({COURSE_FOLDER}/) instead of the lessons")
     parser.add_argument("jupyter_args", nargs="*", help="extra options passed to Jupyter (after --)")
 
 
@@ -78,6 +103,14 @@ def run(args) -> int:
     extra = list(args.jupyter_args)
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         extra.append("--allow-root")  # containers and CI machines often run as root; Jupyter refuses without it
-    cmd = lab_command(root, "notebook" if args.notebook else "lab", extra)
+    if args.grade:
+        try:
+            cmd, folder = grade_ui_command(root / COURSE_FOLDER, extra)
+        except FileNotFoundError as err:
+            print(f"infoview lab: {err}", file=sys.stderr)
+            return 2
+        os.chdir(folder)  # formgrader loads nbgrader_config.py from the server's working folder
+    else:
+        cmd = lab_command(root, "notebook" if args.notebook else "lab", extra)
     os.execvpe(cmd[0], cmd, lab_environment())
     return 0  # pragma: no cover

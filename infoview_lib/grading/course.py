@@ -15,7 +15,8 @@ from pathlib import Path
 COURSE = Path(__file__).resolve().parents[2] / "assignments"
 #: What nbgrader generates; never copied with the course.
 GENERATED = ("release", "submitted", "autograded", "feedback", "downloaded", "gradebook.db",
-             ".nbgrader.log", "__pycache__", ".ipynb_checkpoints")
+             ".nbgrader.log", ".infoview-grade.log", ".infoview-grade-status.json", "__pycache__",
+             ".ipynb_checkpoints")
 
 
 def copy_course(destination: Path, source: Path = COURSE) -> Path:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from nbgrader.preprocessors import NbGraderPreprocessor
-from traitlets import Bool, Unicode
+from traitlets import Bool, List, Unicode
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -62,6 +62,14 @@ class HideHiddenTests(NbGraderPreprocessor):
     """Strip hidden tests, mark schemes and traceback source from feedback."""
 
     enabled = Bool(True, help="nbgrader skips preprocessors whose `enabled` is False").tag(config=True)
+    # nbconvert's HTML exporter configures NbConvertBase.display_data_priority, and every preprocessor
+    # it registers reads that section. NbGraderPreprocessor re-declares the trait without config=True,
+    # so traitlets logged "Config option `display_data_priority` not recognized" on every feedback
+    # run. Declared configurable here, as nbgrader's own GetGrades does; the preprocessor never reads it.
+    display_data_priority = List(
+        NbGraderPreprocessor.class_traits()["display_data_priority"].default_value,
+        help="Output types in order of preference (set by nbconvert's exporter; unused here)",
+    ).tag(config=True)
     begin_hidden_tests = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
     end_hidden_tests = Unicode("END HIDDEN TESTS").tag(config=True)
     begin_mark_scheme = Unicode("BEGIN MARK SCHEME").tag(config=True)

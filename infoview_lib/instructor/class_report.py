@@ -12,7 +12,9 @@ The data flows one way:
 3. :func:`class_report_html` writes a self-contained HTML page: score histograms and
    a chart of the advice items (PNG embedded as base64, each with alt text and a
    sentence giving the key numbers), the most-missed advice with the lesson that
-   teaches it, late and missing submissions. Every table is escaped.
+   teaches it, late and missing submissions (summarised by assignment, the names behind a
+   ``<details>`` element) and submissions whose autograding failed, with what happened
+   (``infoview grade`` records why in the course folder). Every table is escaped.
 
 ``infoview class-report`` (:mod:`infoview_lib.cli.class_report`) is the command-line face.
 """
@@ -35,8 +37,10 @@ if TYPE_CHECKING:  # pragma: no cover
 #: How many of the most-missed advice items the report lists.
 MOST_MISSED = 5
 
-GRADE_COLUMNS = ["assignment", "student", "notebook", "grade_id", "advice_id", "auto_score", "manual_score",
-                 "extra_credit", "score", "max_score", "needs_manual_grade", "graded", "met"]
+GRADE_COLUMNS = ["assignment", "student", "notebook", "grade_id", "cell_type", "advice_id", "auto_score",
+                 "manual_score", "extra_credit", "score", "max_score", "needs_manual_grade", "graded", "met"]
+MISSING_COLUMNS = ["assignment", "missing", "students"]
+FAILED_COLUMNS = ["assignment", "student", "what happened"]
 SUBMISSION_COLUMNS = ["assignment", "student", "timestamp", "duedate", "seconds_late", "late", "score",
                       "max_score", "late_penalty", "needs_manual_grade"]
 ADVICE_COLUMNS = ["advice_id", "stage", "summary", "lesson", "assignments", "cells", "students_assessed",
@@ -73,6 +77,16 @@ class ClassResults:
     """Students in the gradebook with no submission for an assignment: ``assignment, student``."""
     source: str = ""
     """Where the results came from (the database URL without any password)."""
+    failed: "pd.DataFrame | None" = None
+    """Submissions whose autograding failed (columns :data:`FAILED_COLUMNS`): in the gradebook, but no
+    autograded cell has a score. "what happened" says why ("failed: kernel died") when
+    ``infoview grade`` recorded it in the course folder."""
+
+    def failed_keys(self) -> set[tuple[str, str]]:
+        """(assignment, student) of every submission whose autograding failed."""
+        if self.failed is None or self.failed.empty:
+            return set()
+        return set(zip(self.failed["assignment"], self.failed["student"]))
 
     @property
     def assignment_names(self) -> list[str]:
@@ -139,7 +153,7 @@ def gradebook_url(db_url: str):
 
 def _query_frames(engine, names: Sequence[str] | None) -> tuple:
     import pandas as pd
-    from nbgrader.api import (Assignment, BaseCell, Grade, Notebook, Student, SubmittedAssignment,
+    from nbgrader.api import (Assignment, Grade, GradeCell, Notebook, Student, SubmittedAssignment,
                               SubmittedNotebook)
     from sqlalchemy import select
     from sqlalchemy.orm import Session
@@ -176,18 +190,18 @@ def _query_frames(engine, names: Sequence[str] | None) -> tuple:
                      "late_penalty", "needs_manual_grade"])
 
         grades = pd.DataFrame(session.execute(
-            select(Assignment.name, SubmittedAssignment.student_id, Notebook.name, BaseCell.name,
-                   Grade.auto_score, Grade.manual_score, Grade.extra_credit, Grade.score, Grade.max_score,
+            select(Assignment.name, SubmittedAssignment.student_id, Notebook.name, GradeCell.name,
+                   GradeCell.cell_type, Grade.auto_score, Grade.manual_score, Grade.extra_credit, Grade.score, Grade.max_score,
                    Grade.needs_manual_grade)
             .select_from(Grade)
             .join(SubmittedNotebook, Grade.notebook_id == SubmittedNotebook.id)
             .join(Notebook, SubmittedNotebook.notebook_id == Notebook.id)
             .join(SubmittedAssignment, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
             .join(Assignment, SubmittedAssignment.assignment_id == Assignment.id)
-            .join(BaseCell, Grade.cell_id == BaseCell.id)
+            .join(GradeCell, Grade.cell_id == GradeCell.id)
             .where(Assignment.name.in_(chosen))
-            .order_by(Assignment.name, SubmittedAssignment.student_id, Notebook.name, BaseCell.name)).all(),
-            columns=["assignment", "student", "notebook", "grade_id", "auto_score", "manual_score",
+            .order_by(Assignment.name, SubmittedAssignment.student_id, Notebook.name, GradeCell.name)).all(),
+            columns=["assignment", "student", "notebook", "grade_id", "cell_type", "auto_score", "manual_score",
                      "extra_credit", "score", "max_score", "needs_manual_grade"])
     return assignments, students, submissions, grades
 
@@ -199,8 +213,42 @@ def _advice_id_or_none(grade_id: str) -> str | None:
         return None
 
 
-def load_class_results(db_url: str, assignments: Iterable[str] | None = None) -> ClassResults:
+def failure_label(record: dict | None) -> str:
+    """What happened to a submission whose autograding failed, in a few words, from what
+    ``infoview grade`` recorded (None: nothing recorded, e.g. it was graded with plain nbgrader)."""
+    if not record:
+        return "failed: no autograded scores (no reason recorded; regrade it to see why)"
+    status, reason = str(record.get("status", "failed")), str(record.get("reason", ""))
+    lowered = reason.lower()
+    if status == "timed out":
+        return "timed out: stopped after the per-submission time limit"
+    for marker, label in (("kernel died", "kernel died"), ("grading process died", "the grading process died"),
+                          ("kernel didn't respond", "the kernel did not start")):
+        if marker in lowered:
+            return f"failed: {label}"
+    first = reason.splitlines()[0] if reason else "no reason given"
+    return f"failed: {first[:120]}"
+
+
+def _failed_submissions(grades: "pd.DataFrame", status: dict) -> "pd.DataFrame":
+    """Submissions with autograded (code) cells none of which has a score: autograding failed."""
+    import pandas as pd
+
+    code = grades[grades["cell_type"] == "code"]
+    rows = []
+    for (assignment, student), cells in code.groupby(["assignment", "student"], sort=True):
+        if not cells["graded"].any():
+            record = status.get(assignment, {}).get(student) if isinstance(status.get(assignment), dict) else None
+            rows.append((assignment, student, failure_label(record)))
+    return pd.DataFrame(rows, columns=FAILED_COLUMNS)
+
+
+def load_class_results(db_url: str, assignments: Iterable[str] | None = None,
+                       course_dir: str | Path | None = None) -> ClassResults:
     """Read the gradebook at ``db_url`` for ``assignments`` (all of them when None or empty).
+
+    ``course_dir``: the nbgrader course folder, where ``infoview grade`` records why a
+    submission failed (used only to say what happened; optional).
 
     Opens the database read-only in effect (nothing is written; a missing SQLite file is
     an error rather than a new empty gradebook). Raises :class:`GradebookError` when the
@@ -250,8 +298,25 @@ def load_class_results(db_url: str, assignments: Iterable[str] | None = None) ->
     missing = pd.DataFrame(
         [(a, s) for a in assignments_df["assignment"] for s in students["student"] if (a, s) not in submitted],
         columns=["assignment", "student"])
+    status = {}
+    if course_dir is not None:
+        from .parallel_grade import read_status
+
+        status = read_status(course_dir)
+    failed = _failed_submissions(grades, status)
     return ClassResults(assignments_df.reset_index(drop=True), students, submissions, grades, missing,
-                        source=_safe_url(db_url))
+                        source=_safe_url(db_url), failed=failed)
+
+
+def missing_by_assignment(results: ClassResults) -> "pd.DataFrame":
+    """The missing submissions summarised: one row per assignment with anyone missing
+    (columns :data:`MISSING_COLUMNS`; ``students`` lists them, separated by "; ")."""
+    import pandas as pd
+
+    rows = [(name, len(group), "; ".join(group["student"]))
+            for name in results.assignment_names
+            if not (group := results.missing[results.missing["assignment"] == name]).empty]
+    return pd.DataFrame(rows, columns=MISSING_COLUMNS)
 
 
 def advice_table(results: ClassResults) -> "pd.DataFrame":
@@ -323,7 +388,10 @@ def score_histogram(results: ClassResults, assignment: str) -> Chart | None:
     """A histogram of the total scores of one assignment's submissions (None when there are none)."""
     from matplotlib.figure import Figure
 
-    scores = results.submissions.loc[results.submissions["assignment"] == assignment, "score"].astype(float)
+    failed = {s for a, s in results.failed_keys() if a == assignment}
+    chosen = results.submissions[(results.submissions["assignment"] == assignment)
+                                 & ~results.submissions["student"].isin(failed)]
+    scores = chosen["score"].astype(float)
     if scores.empty:
         return None
     row = results.assignments.loc[results.assignments["assignment"] == assignment].iloc[0]
@@ -345,7 +413,9 @@ def score_histogram(results: ClassResults, assignment: str) -> Chart | None:
     description = (
         f"{assignment}: {len(scores)} submission{'s' if len(scores) != 1 else ''} scored out of {_points(top)} "
         f"points; median {_points(round(float(scores.median()), 2))}, lowest {_points(scores.min())}, "
-        f"highest {_points(scores.max())}; {full} earned full marks.")
+        f"highest {_points(scores.max())}; {full} earned full marks."
+        + (f" Not counted: {len(failed)} submission{'s' if len(failed) != 1 else ''} whose autograding failed."
+           if failed else ""))
     return Chart(_png(fig), alt, description)
 
 
@@ -397,10 +467,27 @@ def _when(value) -> str:
 
 
 def _awaiting(results: ClassResults, assignment: str) -> int:
-    """Submissions of ``assignment`` with at least one cell still waiting for a score."""
+    """Submissions of ``assignment`` with at least one cell still waiting for a (manual) score;
+    submissions whose autograding failed are counted as failed, not as waiting."""
     grades = results.grades
-    waiting = grades[(grades["assignment"] == assignment) & ~grades["graded"]]
+    failed = {s for a, s in results.failed_keys() if a == assignment}
+    waiting = grades[(grades["assignment"] == assignment) & ~grades["graded"] & ~grades["student"].isin(failed)]
     return int(waiting["student"].nunique())
+
+
+def _failed_count(results: ClassResults, assignment: str) -> int:
+    return sum(1 for a, _ in results.failed_keys() if a == assignment)
+
+
+def _missing_html(summary: "pd.DataFrame") -> str:
+    """The missing-submissions summary as a table, each assignment's names behind a <details> element."""
+    esc = html.escape
+    rows = "".join(
+        f"<tr><td>{esc(str(row.assignment))}</td><td>{row.missing}</td><td><details><summary>"
+        f"{row.missing} student{'s' if row.missing != 1 else ''}</summary>{esc(row.students)}</details></td></tr>"
+        for row in summary.itertuples())
+    return ("<table class='missing'><thead><tr><th>assignment</th><th>missing</th><th>students</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
 
 
 def class_report_html(results: ClassResults, title: str | None = None) -> str:
@@ -429,6 +516,7 @@ def class_report_html(results: ClassResults, title: str | None = None) -> str:
         "late": [int(((results.submissions["assignment"] == a) & results.submissions["late"]).sum()) for a in names],
         "missing": [int((results.missing["assignment"] == a).sum()) for a in names],
         "awaiting grading": [_awaiting(results, a) for a in names],
+        "autograding failed": [_failed_count(results, a) for a in names],
     })
     parts.append(f"<p>{n_students} student{'s' if n_students != 1 else ''} in the gradebook; "
                  f"{len(results.submissions)} submission{'s' if len(results.submissions) != 1 else ''} "
@@ -482,6 +570,13 @@ def class_report_html(results: ClassResults, title: str | None = None) -> str:
             parts.append(f"<p class='note'>{len(other)} graded cell name(s) do not name an advice id and count only "
                          f"in the scores: {esc(', '.join(sorted(other)))}.</p>")
 
+    if results.failed is not None and not results.failed.empty:
+        parts.append("<h2>Autograding failed</h2>")
+        parts.append("<p>These submissions have no autograded scores: grading them failed. Regrade one with "
+                     "<code>infoview grade ASSIGNMENT --student ID --force</code> (its log says more) or grade "
+                     "it by hand in the formgrader. They are left out of the score distribution.</p>")
+        parts.append(_table_html(results.failed))
+
     parts.append("<h2>Late submissions</h2>")
     late = results.submissions[results.submissions["late"]]
     if late.empty:
@@ -499,16 +594,21 @@ def class_report_html(results: ClassResults, title: str | None = None) -> str:
         parts.append("<p>No missing submissions: every student in the gradebook submitted every assignment.</p>"
                      if n_students else "<p>No students in the gradebook yet.</p>")
     else:
-        parts.append("<p>Students in the gradebook with no submission:</p>")
-        parts.append(_table_html(results.missing))
+        parts.append("<p>Students in the gradebook with no submission, by assignment (open a row for the "
+                     "names; <code>--missing-csv</code> writes the same list):</p>")
+        parts.append(_missing_html(missing_by_assignment(results)))
     parts.append("</main></body></html>")
     return "\n".join(parts)
 
 
-def write_class_report(results: ClassResults, out: str | Path, csv: str | Path | None = None) -> Path:
-    """Write the HTML report to ``out`` (and the per-advice table to ``csv``); returns ``out``."""
+def write_class_report(results: ClassResults, out: str | Path, csv: str | Path | None = None,
+                       missing_csv: str | Path | None = None) -> Path:
+    """Write the HTML report to ``out`` (the per-advice table to ``csv``, the missing submissions by
+    assignment to ``missing_csv``); returns ``out``."""
     out = Path(out)
     out.write_text(class_report_html(results), encoding="utf-8")
     if csv is not None:
         advice_table(results).to_csv(csv, index=False)
+    if missing_csv is not None:
+        missing_by_assignment(results).to_csv(missing_csv, index=False)
     return out
