@@ -10,10 +10,12 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 PYTEST_ARGS ?=
 
-.PHONY: lab notebook test bench clean-generated help
+.PHONY: lab notebook coach site test bench clean-generated help
 
 help:
 	@echo "make lab    - open JupyterLab on the course (notebooks/00_welcome.ipynb)"
+	@echo "make coach  - serve the coach app (no code visible) on 127.0.0.1 and print its URL"
+	@echo "make site   - build the course website into _build/site/"
 	@echo "make test   - run the whole test suite"
 	@echo "make bench  - run the benchmarks"
 
@@ -35,6 +37,11 @@ lab: $(VENV)/.installed-kit
 
 notebook: $(VENV)/.installed-kit
 	$(BIN)/infoview lab --notebook
+
+# The coach app (Voila): COACH_ARGS='--port 9000 --no-browser' for a server.
+COACH_ARGS ?=
+coach: $(VENV)/.installed-kit
+	$(BIN)/infoview coach $(COACH_ARGS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
