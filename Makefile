@@ -43,6 +43,10 @@ COACH_ARGS ?=
 coach: $(VENV)/.installed-kit
 	$(BIN)/infoview coach $(COACH_ARGS)
 
+# The course website: lessons executed at build time; fails on a warning, a failing cell or a broken link.
+site: $(VENV)/.installed-test
+	$(BIN)/python site/build.py
+
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -12,10 +12,10 @@ tab's artefact, so they change when the registry does.
 
 **What is kept on the server.** Each visitor's page runs in its own kernel. The widgets save
 as they type (that is how "Download my work" gathers everything) into a temporary folder made
-for that kernel (:func:`session_store`), which is deleted when the kernel shuts down: Voilà
-shuts it down when the page is closed, and the server culls kernels left idle. ``infoview
-coach`` keeps these folders under one temporary parent folder that it deletes when it stops, so
-a kernel that crashed leaves nothing behind either.
+for that kernel (:func:`session_store`), which is deleted when the kernel shuts down: ``infoview
+coach`` has Voilà shut down a kernel whose page has been closed (no browser connected) after two
+idle minutes, and keeps all session folders under one temporary parent folder that it deletes when
+it stops, so a kernel that crashed leaves nothing behind either.
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ APP_NOTEBOOK = Path(__file__).resolve().parent / "app" / "coach.ipynb"
 #: what the page says about storage (shown on the page; docs/coach.md says the same)
 STORAGE_NOTE = (
     "Nothing you type here is kept on the server after your session: your work lives in a temporary "
-    "folder for this page only, deleted when you close the page. Use <strong>Download my work</strong> "
+    "folder for this page only, deleted a few minutes after you close the page. Use <strong>Download my work</strong> "
     "to keep a copy on your own computer; <strong>Restore from file</strong> brings it back next time."
 )
 

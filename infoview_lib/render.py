@@ -49,7 +49,7 @@ def report_html(report: Report) -> str:
     )
     if report.text is not None:
         spans = [s for f in report.findings for s in f.spans]
-        parts.append(f"<div class='iv-text' aria-label='your text, evidence highlighted'>{highlight(report.text, spans)}</div>")
+        parts.append(f"<div class='iv-text' role='group' aria-label='your text, evidence highlighted'>{highlight(report.text, spans)}</div>")
     parts.append("<ul>")
     for f in report.findings:
         css = "iv-met" if f.passed else "iv-notmet"

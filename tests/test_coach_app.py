@@ -183,6 +183,9 @@ def test_coach_command_serves_the_packaged_notebook_on_loopback(monkeypatch):
     assert "--port=9123" in cmd and "--Voila.ip=127.0.0.1" in cmd and "--no-browser" in cmd
     assert "--Voila.port_retries=0" in cmd  # the printed URL is the one it serves
     assert "--no-browser" not in coach.coach_command(9123, browser=True)
+    # an option given after -- replaces the default instead of repeating it (Voila refuses repeats)
+    custom = coach.coach_command(9123, extra=["--MappingKernelManager.cull_idle_timeout=5"])
+    assert [a for a in custom if "cull_idle_timeout" in a] == ["--MappingKernelManager.cull_idle_timeout=5"]
 
 
 @pytest.mark.parametrize("port", ["0", "70000"])

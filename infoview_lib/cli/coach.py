@@ -19,8 +19,12 @@ from pathlib import Path
 NAME = "coach"
 HELP = "Serve the coach app (the coaching widgets in tabs, no code visible) with Voila."
 DEFAULT_PORT = 8866
-#: a page's kernel left idle this long (seconds) is shut down, deleting its session folder
-CULL_IDLE_TIMEOUT = 1800
+#: a page's kernel with no browser connected (the page was closed) and idle this long (seconds) is
+#: shut down, deleting its session folder. Voila 0.5's own shutdown-on-close request is refused
+#: for want of an XSRF cookie, so this is what ends a closed page's session. Open pages are never
+#: culled (MappingKernelManager.cull_connected stays False).
+CULL_IDLE_TIMEOUT = 120
+CULL_INTERVAL = 30
 
 
 def port_is_free(port: int, ip: str = "127.0.0.1") -> bool:
@@ -47,12 +51,17 @@ def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra
     if exe is None:
         raise FileNotFoundError("voila is not installed in this environment: pip install voila "
                                 "(it is one of the kit's dependencies: pip install -e . installs it)")
-    cmd = [exe, str(APP_NOTEBOOK), f"--port={port}", "--Voila.port_retries=0", f"--Voila.ip={ip}",
-           f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT}",
-           "--MappingKernelManager.cull_interval=60"]
+    extra = list(extra or [])
+    given = {arg.split("=", 1)[0] for arg in extra if arg.startswith("--")}
+    defaults = [f"--port={port}", "--Voila.port_retries=0", f"--Voila.ip={ip}",
+                f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT}",
+                f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
+                "--MappingKernelManager.cull_connected=False"]
+    # an option given again after -- replaces the default (Voila refuses an option given twice)
+    cmd = [exe, str(APP_NOTEBOOK), *(arg for arg in defaults if arg.split("=", 1)[0] not in given)]
     if not browser:
         cmd.append("--no-browser")
-    return cmd + list(extra or [])
+    return cmd + extra
 
 
 def coach_environment(sessions_dir: Path) -> dict[str, str]:

@@ -27,6 +27,7 @@ def free_port() -> int:
 class CoachServer:
     folder: Path
     port: int = field(default_factory=free_port)
+    voila_args: tuple[str, ...] = ()
     process: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
@@ -57,7 +58,8 @@ class CoachServer:
         exe = Path(sys.executable).with_name("infoview")
         started = time.monotonic()
         with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen([str(exe), "coach", "--port", str(self.port), "--no-browser"],
+            self.process = subprocess.Popen([str(exe), "coach", "--port", str(self.port), "--no-browser",
+                                             *(["--", *self.voila_args] if self.voila_args else [])],
                                             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = started + START_TIMEOUT
         while time.monotonic() < deadline:

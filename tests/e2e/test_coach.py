@@ -27,7 +27,11 @@ GRACEFUL_OUT = " I completely understand if your schedule doesn't allow it."
 
 @pytest.fixture(scope="module")
 def coach_server(tmp_path_factory, browser):
-    server = CoachServer(tmp_path_factory.mktemp("coach"))
+    # closed pages' kernels are culled after 20 idle seconds here (2 minutes in real use), so the
+    # session-folder test need not wait long. Not less: a kernel runs the app before its page
+    # connects, and is unconnected (cullable) until then.
+    server = CoachServer(tmp_path_factory.mktemp("coach"), voila_args=(
+        "--MappingKernelManager.cull_idle_timeout=20", "--MappingKernelManager.cull_interval=2"))
     server.start()
     try:
         yield server
@@ -141,8 +145,8 @@ def test_question_planner_adds_and_removes_a_question(app):
 def test_follow_up_tab_offers_a_calendar_file(app):
     page = app
     open_tab(page, "Follow-up")
-    page.get_by_label("Interview date").fill("2026-03-10")
-    page.get_by_label("Interview date").press("Tab")
+    page.get_by_label("Interview date", exact=True).fill("2026-03-10")
+    page.get_by_label("Interview date", exact=True).press("Tab")
     link = page.locator(".iv-coach-app a[download$='.ics']")
     link.wait_for(state="visible")
     # the schedule table and the timeline's text description come with it
@@ -193,9 +197,10 @@ def test_the_session_folder_is_deleted_when_the_page_closes(browser, coach_serve
         time.sleep(0.2)
     saved = [s for s in sessions() if (s / "request.json").exists()]
     assert saved, "the session's work was never saved in its session folder (the download would be empty)"
-    page.close()
-    context.close()
-    deadline = time.monotonic() + 30
+    # closing the tab as a browser does: Voila's page asks the server to shut its kernel down
+    page.close(run_before_unload=True)
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline and any(s.exists() for s in saved):
         time.sleep(0.3)
+    context.close()
     assert not any(s.exists() for s in saved), f"the session folder outlived the page: {saved}"
