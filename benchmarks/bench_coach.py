@@ -41,15 +41,29 @@ INSTRUMENT = """(area) => {
 }"""
 
 
+def kernel_memory(server) -> None:
+    """Print the resident memory of the page's kernel (what each visitor costs the server)."""
+    try:
+        import psutil
+
+        kernels = [p for p in psutil.Process(server.process.pid).children(recursive=True)
+                   if "ipykernel" in " ".join(p.cmdline())]
+        for kernel in kernels:
+            print(f"one page's kernel: {kernel.memory_info().rss / 2**20:.0f} MB resident")
+    except Exception as err:  # informative only
+        print(f"(kernel memory not measured: {err})")
+
+
 def main() -> None:
     if not CHROMIUM.is_file():
         print("skipped: Chromium not found at /usr/bin/chromium")
         return
     sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+    from axe_audit import e2e_chromium_args  # tests/e2e: the browser tests' Chromium flags
     from coach_server import CoachServer
     from playwright.sync_api import sync_playwright
 
-    from conftest import CHROMIUM_ARGS  # noqa: E402  (tests/e2e/conftest.py: the tests' browser flags)
+    CHROMIUM_ARGS = e2e_chromium_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-coach-") as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
@@ -66,6 +80,7 @@ def main() -> None:
             print(f"first render after start: {first_render:.2f} s (server answered after {answered:.2f} s); "
                   f"target < {FIRST_RENDER_TARGET_S:g} s: {verdict}")
 
+            kernel_memory(server)
             area.fill(DRAFT)
             page.locator(".iv-coach-app .iv-report").first.wait_for(state="visible")
             if not area.evaluate(INSTRUMENT):

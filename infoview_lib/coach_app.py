@@ -38,6 +38,13 @@ SESSIONS_ENV_VAR = "INFOVIEW_COACH_SESSIONS_DIR"
 #: the packaged notebook Voilà serves (relative to the ``infoview_lib`` package folder)
 APP_NOTEBOOK = Path(__file__).resolve().parent / "app" / "coach.ipynb"
 
+#: page styles: ipywidgets' inactive tab labels (#6d6d6d on #eeeeee, 4.45:1) fall short of WCAG AA
+#: contrast (4.5:1, found by axe-core): darker labels here
+APP_CSS = """<style>
+.iv-coach-app .lm-TabBar-tab, .iv-coach-app .lm-TabBar-tab .lm-TabBar-tabLabel { color: #333333; }
+.iv-coach-app .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel { color: #000000; }
+</style>"""
+
 #: what the page says about storage (shown on the page; docs/coach.md says the same)
 STORAGE_NOTE = (
     "Nothing you type here is kept on the server after your session: your work lives in a temporary "
@@ -133,7 +140,8 @@ def coach_app(store: WorkStore | None = None) -> widgets.VBox:
         "<p>Instant, explained feedback on your request, your questions, your thank-you note and your "
         "follow-up plan, from the Infoview course on informational interviews.</p>"
     )
-    app = widgets.VBox((header, widgets.HTML(f"<p role='note'>{STORAGE_NOTE}</p>"), tabs, saver))
+    styles = widgets.HTML(APP_CSS, layout=widgets.Layout(height="0", margin="0"))
+    app = widgets.VBox((styles, header, widgets.HTML(f"<p role='note'>{STORAGE_NOTE}</p>"), tabs, saver))
     app.add_class("iv-coach-app")
     app.tabs, app.coaches, app.saver, app.store = tabs, coaches, saver, store
     return app

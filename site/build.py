@@ -72,16 +72,11 @@ def prepare_lesson(source: Path, target: Path) -> None:
             if calls.search(text):
                 tags = cell.setdefault("metadata", {}).setdefault("tags", [])
                 tags.append("remove-output")
-                cells.append({"cell_type": "markdown", "metadata": {}, "source": WIDGET_NOTE})
-    for cell in cells:
-        if cell["cell_type"] == "markdown":
-            cell.pop("outputs", None)
-            cell.pop("execution_count", None)
-            cell.pop("id", None)
-        else:
-            cell.pop("id", None)
+                note = {"cell_type": "markdown", "metadata": {}, "source": WIDGET_NOTE}
+                if "id" in cell:
+                    note["id"] = f"{cell['id']}-launch-note"[:64]
+                cells.append(note)
     nb["cells"] = cells
-    nb["nbformat_minor"] = max(nb.get("nbformat_minor", 4), 4)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -259,7 +254,16 @@ def build(course: Path, out: Path, repo_url: str | None = None, staging: Path | 
                "-d", str(Path(tmp) / "doctrees"), str(staging), str(out)]
         proc = subprocess.run(cmd, env=env, cwd=staging, capture_output=True, text=True)
     if proc.returncode != 0:
-        raise SiteBuildError(f"sphinx-build failed (exit {proc.returncode}):\n{proc.stdout[-4000:]}{proc.stderr[-8000:]}")
+        # Sphinx ends with its own traceback; the lines naming what failed (a warning, a cell's
+        # error) come first
+        lines = (proc.stdout + proc.stderr).splitlines()
+        key = [line for line in lines if re.search(r"WARNING|ERROR|Error|error|Exception|failed", line)]
+        saved = re.search(r"The full traceback has been saved in:\s*(\S+)", proc.stdout + proc.stderr)
+        if saved and Path(saved.group(1)).is_file():  # a failing cell: its error is only in Sphinx's log
+            log = Path(saved.group(1)).read_text(encoding="utf-8", errors="replace").splitlines()
+            key += [line for line in log if re.search(r"CellExecutionError|^\w*(Error|Exception)\b|^\s*raise ", line)][:20]
+        raise SiteBuildError(f"sphinx-build failed (exit {proc.returncode}):\n" + "\n".join(key[:60])
+                             + "\n--- end of its output ---\n" + "\n".join(lines[-40:]))
     broken = broken_links(out)
     if broken:
         raise SiteBuildError(f"{len(broken)} broken internal link(s):\n" + "\n".join(broken[:50]))

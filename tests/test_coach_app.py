@@ -206,3 +206,21 @@ def test_first_free_port_skips_a_busy_one():
         busy.listen()
         port = busy.getsockname()[1]
         assert first_free_port(port) != port
+
+
+def test_timelines_show_with_their_description_as_alt_text(store):
+    """axe-core found the timeline images without alt text (JupyterLab shows a bare PNG without one)."""
+    import html
+
+    from infoview_lib.plots import describe_follow_up_timeline, follow_up_timeline
+    from infoview_lib.rules.follow_up import plan_follow_up
+    from infoview_lib.widgets import follow_up_planner
+
+    plan = plan_follow_up(dt.date(2026, 3, 10))
+    description = describe_follow_up_timeline(plan)
+    shown = follow_up_timeline(plan)._repr_html_()
+    assert shown.startswith("<img src='data:image/png;base64,") and f"alt='{html.escape(description)}'" in shown
+    planner = follow_up_planner(store=store)
+    planner.interview_on.value = dt.date(2026, 3, 10)
+    (output,) = planner.timeline.outputs
+    assert f"alt='{html.escape(description)}'" in output["data"]["text/html"]

@@ -166,7 +166,7 @@ def test_a_failing_lesson_fails_the_build(tmp_path):
         lesson.unlink()
     with pytest.raises(site_build.SiteBuildError) as failure:
         site_build.build(course, tmp_path / "out")
-    assert "a broken lesson cell" in str(failure.value)
+    assert "a broken lesson cell" in str(failure.value) and "00_welcome" in str(failure.value)
 
 
 def test_the_repository_url_is_one_setting():
@@ -211,15 +211,14 @@ def test_site_pages_have_no_serious_accessibility_violations(site):
         pytest.skip("Chromium not found at /usr/bin/chromium: install it with apt-get install chromium")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-    from axe_audit import audit, describe, serious
-    from conftest import CHROMIUM_ARGS
+    from axe_audit import audit, describe, e2e_chromium_args, serious
 
     out = site["out"]
     pages = ["index.html", "advice-inventory.html", *(f"notebooks/{n}.html" for n in LESSONS),
              *(f"guides/{p.name}" for p in sorted((out / "guides").glob("*.html")))]
     found = {}
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=e2e_chromium_args())
         try:
             page = browser.new_page()
             for name in pages:

@@ -37,6 +37,20 @@ def audit(page, name: str, context: dict | None = None) -> list[dict]:
     return violations
 
 
+def e2e_chromium_args() -> list[str]:
+    """The browser tests' Chromium flags (tests/e2e/conftest.py), for code outside that folder's tests."""
+    import importlib.util
+    import sys
+
+    name = "infoview_e2e_conftest"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # its dataclasses look their module up
+        spec.loader.exec_module(module)
+    return list(sys.modules[name].CHROMIUM_ARGS)
+
+
 def serious(violations: list[dict]) -> list[dict]:
     return [v for v in violations if v["impact"] in FAILING_IMPACTS]
 
