@@ -178,6 +178,7 @@ def test_coach_command_serves_the_packaged_notebook_on_loopback(monkeypatch):
     from infoview_lib.cli import coach
     from infoview_lib.coach_app import APP_NOTEBOOK
 
+    assert coach.APP_NOTEBOOK == APP_NOTEBOOK
     cmd = coach.coach_command(9123)
     assert cmd[1] == str(APP_NOTEBOOK) and Path(cmd[0]).name == "voila"
     assert "--port=9123" in cmd and "--Voila.ip=127.0.0.1" in cmd and "--no-browser" in cmd

@@ -19,6 +19,9 @@ from pathlib import Path
 NAME = "coach"
 HELP = "Serve the coach app (the coaching widgets in tabs, no code visible) with Voila."
 DEFAULT_PORT = 8866
+#: the packaged notebook Voila serves (infoview_lib.coach_app.APP_NOTEBOOK; not imported here, so
+#: the command starts without loading ipywidgets)
+APP_NOTEBOOK = Path(__file__).resolve().parents[1] / "app" / "coach.ipynb"
 #: a page's kernel with no browser connected (the page was closed) and idle this long (seconds) is
 #: shut down, deleting its session folder. Voila 0.5's own shutdown-on-close request is refused
 #: for want of an XSRF cookie, so this is what ends a closed page's session. Open pages are never
@@ -45,8 +48,6 @@ def first_free_port(start: int = DEFAULT_PORT, ip: str = "127.0.0.1", tries: int
 
 def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra: list[str] | None = None) -> list[str]:
     """The command line that serves the coach app with Voilà."""
-    from ..coach_app import APP_NOTEBOOK
-
     exe = shutil.which("voila", path=str(Path(sys.executable).parent)) or shutil.which("voila")
     if exe is None:
         raise FileNotFoundError("voila is not installed in this environment: pip install voila "
