@@ -10,11 +10,13 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 PYTEST_ARGS ?=
 
-.PHONY: lab notebook grade-ui test bench eval clean-generated help
+.PHONY: lab notebook grade-ui coach site test bench eval clean-generated help
 
 help:
 	@echo "make lab    - open JupyterLab on the course (notebooks/00_welcome.ipynb)"
 	@echo "make grade-ui - open nbgrader's formgrader on the graded course (assignments/)"
+	@echo "make coach  - serve the coach app (no code visible) on 127.0.0.1 and print its URL"
+	@echo "make site   - build the course website into _build/site/"
 	@echo "make test   - run the whole test suite"
 	@echo "make bench  - run the benchmarks"
 	@echo "make eval   - measure the scorers on the labelled data (../shared/data, tests/data)"
@@ -41,6 +43,15 @@ notebook: $(VENV)/.installed-kit
 # Graders: nbgrader's formgrader on assignments/ (manual grading of the reflections).
 grade-ui: $(VENV)/.installed-kit
 	$(BIN)/infoview lab --grade
+
+# The coach app (Voila): COACH_ARGS='--port 9000 --no-browser' for a server.
+COACH_ARGS ?=
+coach: $(VENV)/.installed-kit
+	$(BIN)/infoview coach $(COACH_ARGS)
+
+# The course website: lessons executed at build time; fails on a warning, a failing cell or a broken link.
+site: $(VENV)/.installed-test
+	$(BIN)/python site/build.py
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

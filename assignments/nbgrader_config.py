@@ -41,6 +41,20 @@ c.OverwriteCells.add_missing_cells = True
 # The order matters: GetGrades reads the cells' metadata before anything is trimmed, and
 # FeedbackSummary (Next step, then one line per advice item, at the top) reads the scores GetGrades wrote.
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, FeedbackSummary, CSSHTMLHeaderPreprocessor]
+# The feedback page: nbgrader's, with a language and readable links (the kit's
+# infoview_lib/grading/templates/feedback, which extends nbgrader's page through the filter in
+# infoview_lib/grading/feedback_page.py). nbgrader always asks for the template named "feedback"
+# (its API insists), so ours is found first; setting the folders replaces nbgrader's own, so its
+# folder is listed too.
+import nbgrader  # noqa: E402
+
+import infoview_lib.grading  # noqa: E402
+
+c.HTMLExporter.extra_template_basedirs = [
+    str(Path(infoview_lib.grading.__file__).parent / "templates"),
+    str(Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"),
+]
+c.HTMLExporter.filters = {"nbgrader_feedback_page": "infoview_lib.grading.feedback_page.nbgrader_feedback_page"}
 
 # What replaces a solution region in the release: a placeholder a non-programmer can
 # overwrite (a letter, a message, a list item); the checks treat it as "not answered".

@@ -116,6 +116,8 @@ class BundleBuild:
     """The assignments released into the bundle, in order."""
     notes: list[str] = field(default_factory=list)
     """Things the instructor should know (printed by the CLI)."""
+    site: bool = False
+    """Also copy the course website's sources (``site/``, the coach app's guide), set to ``repo_url``."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -439,10 +441,36 @@ def write_student_readme(build: BundleBuild) -> None:
     (build.staging / "README.md").write_text(text, encoding="utf-8")
 
 
+#: the website's sources a bundle carries with ``site=True`` (docs/coach.md is its only guide:
+#: the grading and deployment guides are for instructors)
+SITE_FILES = ("site/conf.py", "site/index.md", "site/site.json", "site/build.py", "docs/coach.md")
+
+
+def copy_site(build: BundleBuild) -> None:
+    """With ``site=True``: the website's sources, so the class builds its own site (``python site/build.py``),
+    its launch buttons set to the class repository."""
+    if not build.site:
+        return
+    for name in SITE_FILES:
+        source = build.course / name
+        if not source.is_file():
+            raise BundleBuildError(f"the course has no {name}, which the website needs")
+        (build.staging / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, build.staging / name)
+    if build.repo_url is not None:
+        settings_path = build.staging / "site" / "site.json"
+        settings = json.loads(settings_path.read_text(encoding="utf-8"))
+        settings["repository_url"] = build.repo_url
+        settings_path.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+    else:
+        build.notes.append("no --repo-url given: the website's launch buttons point at the course's own "
+                           "repository (site/site.json); rebuild with --repo-url before publishing")
+
+
 def write_gitignore(build: BundleBuild) -> None:
     """.gitignore: students' saved work and Jupyter's checkpoints stay out of the class repository."""
     (build.staging / ".gitignore").write_text(
-        "my_work/\n.ipynb_checkpoints/\n__pycache__/\n*.egg-info/\nbuild/\n", encoding="utf-8"
+        "my_work/\n.ipynb_checkpoints/\n__pycache__/\n*.egg-info/\nbuild/\n_build/\n", encoding="utf-8"
     )
 
 
@@ -467,6 +495,7 @@ BUNDLE_STEPS = (
     release_assignments,
     copy_kit,
     write_binder,
+    copy_site,
     write_student_readme,
     write_gitignore,
     check_no_solutions,
@@ -494,12 +523,14 @@ def build_student_bundle(
     course: str | os.PathLike | None = None,
     repo_url: str | None = None,
     force: bool = False,
+    site: bool = False,
 ) -> BundleResult:
     """Write the student bundle of ``course`` (default: the course folder around the current one) to ``out_dir``.
 
     Refuses (``BundleError``, nothing written) when ``out_dir`` is not empty, unless
     ``force``: then its contents are replaced, except a ``.git`` folder, so a clone
-    of the class repository can be refreshed in place.
+    of the class repository can be refreshed in place. ``site``: also write the course
+    website's sources (``site/``), its launch buttons set to ``repo_url``.
     """
     if course is None:
         from .cli.lab import course_root
@@ -514,7 +545,8 @@ def build_student_bundle(
         _binder_spec(repo_url, "HEAD")  # validate before doing any work
     _check_output_folder(out, course, force)
     with tempfile.TemporaryDirectory(prefix="infoview-bundle-") as tmp:
-        build = BundleBuild(course=course, staging=Path(tmp) / "bundle", scratch=Path(tmp) / "scratch", repo_url=repo_url)
+        build = BundleBuild(course=course, staging=Path(tmp) / "bundle", scratch=Path(tmp) / "scratch", repo_url=repo_url,
+                            site=site)
         build.staging.mkdir()
         build.scratch.mkdir()
         for step in BUNDLE_STEPS:

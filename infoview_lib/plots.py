@@ -11,6 +11,10 @@ is cheap and no figures pile up in a long session.
 """
 from __future__ import annotations
 
+import base64
+import functools
+import html
+import io
 import statistics
 from collections import Counter
 
@@ -29,6 +33,25 @@ def _kinds_in_order(rows: list[dict]) -> list[str]:
     return list(dict.fromkeys(str(r["kind"]) for r in rows))
 
 
+@functools.lru_cache(maxsize=None)
+def _described_figure_class():
+    """``DescribedFigure``: a matplotlib Figure that a notebook shows as an image whose alt text is
+    :func:`describe_follow_up_timeline` (JupyterLab shows a bare PNG output with no alt text)."""
+    from matplotlib.figure import Figure
+
+    class DescribedFigure(Figure):
+        description = ""
+
+        def _repr_html_(self) -> str:
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png", dpi=96)
+            data = base64.b64encode(buffer.getvalue()).decode("ascii")
+            return (f"<img src='data:image/png;base64,{data}' alt='{html.escape(self.description, quote=True)}' "
+                    "style='max-width:100%'>")
+
+    return DescribedFigure
+
+
 def follow_up_timeline(plan, title: str | None = None):
     """A :class:`matplotlib.figure.Figure` with one marker per row of ``plan``.
 
@@ -38,11 +61,11 @@ def follow_up_timeline(plan, title: str | None = None):
     legend label. An empty plan gives a labelled, empty chart saying so.
     """
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-    from matplotlib.figure import Figure
 
     rows = read_plan(plan, columns=("date", "kind"))
     kinds = _kinds_in_order(rows)
-    fig = Figure(figsize=(9, 1.2 + 0.45 * max(len(kinds), 3)), layout="constrained")
+    fig = _described_figure_class()(figsize=(9, 1.2 + 0.45 * max(len(kinds), 3)), layout="constrained")
+    fig.description = describe_follow_up_timeline(plan)
     ax = fig.add_subplot()
     for lane, kind in enumerate(kinds):
         dates = [r["date"] for r in rows if str(r["kind"]) == kind]

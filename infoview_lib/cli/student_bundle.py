@@ -22,6 +22,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--repo-url", metavar="URL", default=None,
                         help="the class's public repository, for the README's Binder links "
                              "(e.g. https://github.com/my-school/infoview-spring)")
+    parser.add_argument("--site", action="store_true",
+                        help="also write the course website's sources (site/; build it with python site/build.py), "
+                             "its launch buttons set to --repo-url")
     parser.add_argument("--course", metavar="DIR", default=None,
                         help="the course folder to bundle (default: the one around the current folder)")
 
@@ -30,7 +33,8 @@ def run(args) -> int:
     from ..bundle import BundleBuildError, BundleError, build_student_bundle
 
     try:
-        result = build_student_bundle(args.out_dir, course=args.course, repo_url=args.repo_url, force=args.force)
+        result = build_student_bundle(args.out_dir, course=args.course, repo_url=args.repo_url, force=args.force,
+                                      site=args.site)
     except BundleError as err:
         print(f"infoview student-bundle: {err}", file=sys.stderr)
         return 2

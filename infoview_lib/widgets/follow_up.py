@@ -171,9 +171,13 @@ class FollowUpPlanner(CoachWidget):
 
             png = figure_png(follow_up_timeline(self.plan))
             description = describe_follow_up_timeline(self.plan)
+            png64 = base64.b64encode(png).decode("ascii")
+            # text/html first: an <img> with the description as alt text (a bare PNG output has none)
             self.timeline.outputs = ({"output_type": "display_data", "metadata": {},
-                                      "data": {"image/png": base64.b64encode(png).decode("ascii"),
-                                               "text/plain": description}},)
+                                      "data": {"text/html": f"<img src='data:image/png;base64,{png64}' "
+                                                            f"alt='{html.escape(description, quote=True)}' "
+                                                            "style='max-width:100%'>",
+                                               "image/png": png64, "text/plain": description}},)
             self.timeline_text.value = f"<p>{html.escape(description)}</p>"
         except Exception as exc:
             self.timeline_text.value = message_html(f"The timeline is not available: {exc}", "problem")

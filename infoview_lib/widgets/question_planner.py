@@ -46,9 +46,11 @@ class QuestionPlanner(CoachWidget):
                                          layout=widgets.Layout(width="70%"),
                                          style={"description_width": "initial"})
         self.add_button = widgets.Button(description="Add question", tooltip="Add the new question to the list")
-        self.minutes = widgets.IntSlider(value=DEFAULT_MINUTES, min=MIN_MINUTES, max=MAX_MINUTES, step=5,
-                                         description="Minutes agreed", continuous_update=False,
-                                         style={"description_width": "initial"})
+        # a labelled number box, not an IntSlider: the slider's handle has no accessible name (axe-core)
+        self.minutes = widgets.BoundedIntText(value=DEFAULT_MINUTES, min=MIN_MINUTES, max=MAX_MINUTES, step=5,
+                                              description="Minutes agreed", continuous_update=False,
+                                              style={"description_width": "initial"},
+                                              layout=widgets.Layout(width="14em"))
         self.topics = widgets.Text(description="Agreed topics (comma-separated)", continuous_update=True,
                                    placeholder="e.g. digital archives, cataloguing",
                                    layout=widgets.Layout(width="90%"), style={"description_width": "initial"})
