@@ -23,7 +23,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -94,10 +93,7 @@ def require_chromium() -> None:
 # --------------------------------------------------------------------------------------------
 # the course server
 # --------------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from coach_server import free_port  # noqa: E402 (tests/e2e/coach_server.py: one home for servers' ports)
 
 
 @dataclass
