@@ -12,13 +12,14 @@ from .text import (
     context,
     find_affirmed,
 )
+from .vocab import alternation, words
 
 
-_WORKPLACE = (
-    r"(?:library|team|archives?|department|staff|organi[sz]ation|company|firm|museum|office|unit|branch|"
-    r"institution|school|university|college|group|lab|system|collection)\b"
-)
-_JOB_NOUN = r"(?:jobs?|positions?|posts?|roles?|openings?|vacanc(?:y|ies)|internships?|fellowships?|employment|work)"
+# The word lists are data (infoview_lib/data/words.json); the phrasings of a job ask are here.
+#: where someone works ("your team", "your library")
+_WORKPLACE = alternation(words("words.json", "workplaces")) + r"\b"
+#: what a job ask asks for ("openings", "the role")
+_JOB_NOUN = alternation(words("words.json", "job_nouns"))
 _JOB_ASK = _rx(
     rf"""\b(?:are\s+there|is\s+there|do\s+you\s+have|hear\s+(?:about|of)|keep\s+me\s+posted\s+(?:about|on)|
             does\s+(?:your|the)\s+\w+(?:\s+\w+)?\s+have|have\s+you\s+got|any|if\s+there\s+(?:are|is|were)|
@@ -128,6 +129,11 @@ def find_job_asks(text: str) -> list[Span]:
     Not asks: negated mentions ("I'm not looking for a job", "this isn't a
     request for a job"), the reader's own career ("how did you get your first
     job?") and other senses of the word ("you did a great job on the exhibit").
+
+    Finds: "Are there any openings at your library right now?"
+    Finds: "Could you refer me for the internship?"
+    Ignores: "I loved your exhibit on local zines; you did a great job on it."
+    Ignores: "Any openings for a chat next week?"
     """
     return list(_job_asks(text))
 
