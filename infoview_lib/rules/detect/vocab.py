@@ -85,8 +85,8 @@ def alternation(phrases) -> str:
     no word boundaries of its own: the structural pattern that uses it sets them. Words of a phrase
     are separated by any white space, and an apostrophe also matches a curly one.
 
-    >>> alternation(["can't stand", "rude"])
-    "(?:can['’]t\\s+stand|rude)"
+    >>> print(alternation(["can't stand", "rude"]))
+    (?:can['’]t\\s+stand|rude)
     """
     import re
 
