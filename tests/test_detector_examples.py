@@ -63,3 +63,24 @@ def test_the_harvest_reads_what_a_docstring_says():
         Ignores: 'plain'
         """
     assert examples(find_nothing) == [("Finds", 'a "quoted" word'), ("Ignores", "plain")]
+
+
+# -- the job-ask detector: every phrasing earns its place ------------------------------------------
+
+def _phrasings():
+    from infoview_lib.rules.detect import jobs
+    from infoview_lib.rules.detect.text import _FLAGS, _top_level
+
+    return [re.compile(rf"(?<![\w'’])(?=\w)(?:{p})", _FLAGS) for p in _top_level(jobs._JOB_ASK.body)]
+
+
+def test_every_job_ask_phrasing_has_an_example_only_it_catches():
+    """Deleting any phrasing lets its example through; a phrasing another one covers fails here."""
+    from infoview_lib.rules.detect.jobs import JOB_ASK_EXAMPLES, find_job_asks
+
+    phrasings = _phrasings()
+    assert len(phrasings) == len(JOB_ASK_EXAMPLES) > 40
+    for number, (example, phrasing) in enumerate(zip(JOB_ASK_EXAMPLES, phrasings)):
+        catching = [i for i, p in enumerate(phrasings) if p.search(example)]
+        assert catching == [number], f"{example!r} is caught by phrasings {catching}, not by {number} alone"
+        assert find_job_asks(example), f"find_job_asks lets {example!r} through"

@@ -100,7 +100,6 @@ def test_the_thank_you_deadline_is_the_same_for_the_note_and_the_contact_log(day
 
 
 def test_one_list_of_kinds_of_contact():
-    pytest.importorskip("ipywidgets")
     from infoview_lib import plots
     from infoview_lib.widgets import follow_up as widget
 
