@@ -181,3 +181,24 @@ def test_make_test_runs_the_library_docstring_examples():
 
     settings = tomllib.loads((RULES_DIR.parents[1] / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
     assert "--doctest-modules" in settings["addopts"].split() and "infoview_lib" in settings["testpaths"]
+
+
+def test_every_rule_function_says_in_one_line_what_it_checks():
+    for rules in load_all_rules().values():
+        for r in rules.values():
+            doc = (r.check.__doc__ or "").strip()
+            assert doc and "\n" not in doc, f"{r.check.__module__}.{r.name} ({r.advice_id}) needs a one-line docstring"
+
+
+def test_declared_rules_use_their_detector_as_evidence():
+    """require(): met with the detector's spans as evidence, else says what it looked for; forbid(): the reverse."""
+    from infoview_lib.rules.base import RULES
+
+    text = "Dear Ms Byrne, thank you for your time."
+    found = score_thank_you(text).finding("after.gratitude")
+    assert found.passed and [text[a:b] for a, b in found.spans] == ["thank you"]
+    missing = score_thank_you("Dear Ms Byrne, it was good to meet you.").finding("after.gratitude")
+    assert not missing.passed and missing.message.endswith("(The coach found no words of thanks.)")
+    asks = score_request("Are there any openings at your library?").finding("job.no_job_ask")
+    assert not asks.passed and asks.spans and asks.points == 0
+    assert RULES["thank-you"]["after.gratitude"].check.__name__ == "gratitude"  # named after the advice id
