@@ -23,7 +23,7 @@ _EXPORTS = {
     "check_logistics": "infoview_lib.rules.logistics",
     "score_thank_you": "infoview_lib.rules.thank_you",
     "score_notes": "infoview_lib.rules.notes",
-    "plan_follow_up": "infoview_lib.rules.follow_up",
+    "plan_follow_up": "infoview_lib.follow_up_plan",
     "audit_contact_log": "infoview_lib.rules.follow_up",
 }
 

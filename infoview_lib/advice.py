@@ -148,7 +148,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("prep.question_list", "check", ARTICLE, SUBSTANCE, "Bring a list of specific questions",
      "Bring a short list of specific questions on the subjects you agreed."),
     ("prep.questions_fit_time", "check", ARTICLE, COURTESY, "Fit your questions to the time",
-     "Bring only as many questions as the time you were given allows."),
+     "Bring as many questions as the time you were given allows: enough to fill it, not more."),
     ("prep.show_research", "check checklist", ARTICLE, SUBSTANCE, "Let your questions show research",
      "Let your questions show what you already know about the workplace or the work."),
     ("prep.open_questions", "check", OPEN_QUESTIONS, SUBSTANCE, "Ask open questions",

@@ -1,6 +1,6 @@
 """The follow-up plan as an iCalendar (.ics) file that any calendar app can import.
 
-Each row of the plan (see :func:`infoview_lib.rules.follow_up.plan_follow_up`)
+Each row of the plan (see :func:`infoview_lib.follow_up_plan.plan_follow_up`)
 becomes one all-day event whose description says what to do and which advice it
 follows (from "Demystifying the Informational Interview" by Ellen Mehling).
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .advice import ADVICE
 from .inputs import require_text
-from .rules.follow_up import read_plan
+from .tables import read_plan
 
 PRODID = "-//Infoview//Informational interview follow-up//EN"
 DEFAULT_SUMMARY_PREFIX = "Informational interview follow-up"

@@ -18,13 +18,13 @@ import io
 import statistics
 from collections import Counter
 
-from .rules.follow_up import read_plan
+from .inputs import KINDS
+from .tables import read_plan
 
-#: Marker shape per kind of contact (as well as its own row and a legend label).
-MARKERS = {"thanks": "o", "connect": "s", "catch-up": "D", "share": "^", "offer": "P", "request": "X"}
-#: A colour-blind-safe palette (Okabe and Ito), one colour per kind.
-COLOURS = {"thanks": "#0072B2", "connect": "#009E73", "catch-up": "#D55E00", "share": "#CC79A7",
-           "offer": "#E69F00", "request": "#000000"}
+#: Marker shape per kind of contact (as well as its own row and a legend label), in the order of KINDS.
+MARKERS = dict(zip(KINDS, ("o", "D", "^", "X", "P", "s"), strict=True))
+#: A colour-blind-safe palette (Okabe and Ito), one colour per kind, in the order of KINDS.
+COLOURS = dict(zip(KINDS, ("#0072B2", "#D55E00", "#CC79A7", "#000000", "#E69F00", "#009E73"), strict=True))
 OTHER_MARKER = "*"
 
 
@@ -56,7 +56,7 @@ def follow_up_timeline(plan, title: str | None = None):
     """A :class:`matplotlib.figure.Figure` with one marker per row of ``plan``.
 
     ``plan`` is a DataFrame (or list of dicts) with ``date``, ``action`` and ``kind``
-    columns: the result of :func:`~infoview_lib.rules.follow_up.plan_follow_up`, or a
+    columns: the result of :func:`~infoview_lib.follow_up_plan.plan_follow_up`, or a
     contact log. Dates run along the x axis; each kind has its own row, marker and
     legend label. An empty plan gives a labelled, empty chart saying so.
     """

@@ -17,7 +17,6 @@ Nothing is said twice, nothing relies on colour alone, and all student text is e
 from __future__ import annotations
 
 import html
-import re
 import textwrap
 
 from .advice import ADVICE
@@ -50,10 +49,8 @@ _CSS = (
 
 # -- what the views show, as data ---------------------------------------------------------
 def message(finding: Finding) -> str:
-    """The finding's own message, without the "(Advice <id>: <summary>)" restatement the rules
-    append: the advice itself is shown once, in the item's details."""
-    pattern = rf"\s*\(Advice {re.escape(finding.advice_id)}: .*\)\s*$"
-    return re.sub(pattern, "", finding.message, flags=re.DOTALL).strip()
+    """The finding's own message: the advice itself is shown once, in the item's details."""
+    return finding.message.strip()
 
 
 def next_steps(report: Report, limit: int = NEXT_STEP_LIMIT) -> list[Finding]:

@@ -33,12 +33,20 @@ Work is never lost:
   (the work saver widget does this: the student chose to restore). Either way the
   backup is written first, so the replaced work can be restored in turn.
 
-Example::
+The module is longer than most (about 550 lines) because its promises (atomic writes, corrupt
+files kept aside, debounced autosave, export and restore with a backup) are one concern and are
+checked against each other; split, each part would need the others to be read.
 
-    >>> store = WorkStore.default()            # ./my_work, or $INFOVIEW_WORK_DIR
-    >>> store.save("request", {"text": "Dear Ms Ruiz, ...", "channel": "email"})
+Example (in a lesson, ``WorkStore.default()`` is the store: ``./my_work``, or
+``$INFOVIEW_WORK_DIR``; here a temporary folder)::
+
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> store = WorkStore(folder.name)
+    >>> path = store.save("request", {"text": "Dear Ms Ruiz, ...", "channel": "email"})
     >>> store.load("request")["channel"]
     'email'
+    >>> folder.cleanup()
 """
 from __future__ import annotations
 

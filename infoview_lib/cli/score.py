@@ -32,13 +32,20 @@ class InputError(Exception):
 def add_arguments(parser) -> None:
     parser.add_argument("kind", help=f"what the draft is: {', '.join(KINDS)}")
     parser.add_argument("file", help="the draft, a UTF-8 text file ('-' reads standard input)")
-    parser.add_argument("--channel", help="request: email (default), linkedin, phone, voicemail; "
-                                          "thank-you: handwritten (default), email+handwritten, email, linkedin")
+    from ..inputs import REQUEST_CHANNELS, THANK_YOU_CHANNELS
+
+    parser.add_argument("--channel", help=f"request: {_choices(REQUEST_CHANNELS)}; "
+                                          f"thank-you: {_choices(THANK_YOU_CHANNELS)}")
     parser.add_argument("--interview-on", metavar="DATE", help="thank-you: the interview date, e.g. 2026-03-10")
     parser.add_argument("--sent-on", metavar="DATE", help="thank-you: the date the note is sent, e.g. 2026-03-12")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON instead of a table")
     parser.add_argument("--details", action="store_true",
                         help="under each advice item, print what was found, the evidence, the advice and its source")
+
+
+def _choices(channels) -> str:
+    """The channels as the help lists them, the first (each scorer's default) marked."""
+    return ", ".join([f"{channels[0]} (default)", *channels[1:]])
 
 
 def read_draft(file: str) -> str:

@@ -6,6 +6,9 @@ pass and must fail. ``tests/test_rule_examples.py`` walks the registry and runs
 every rule's examples through the artefact's public scorer, so adding a rule
 never needs a new test file, and a rule without examples fails.
 
+A rule that only asks whether a detector found something is declared, not written out:
+:func:`require` (met when it finds something) and :func:`forbid` (met when it finds nothing).
+
 Example (a text rule; examples are keyword arguments for the artefact's scorer,
 or a plain string meaning ``text=...``)::
 
@@ -43,8 +46,6 @@ class Verdict:
     """Evidence: character offsets in the scored text."""
     detail: str = ""
     """Specifics appended to the rule's message (counts, dates, the phrase found)."""
-    credit: float | None = None
-    """Share of the points earned, 0..1; default 1 if passed else 0."""
 
     def __post_init__(self):
         # Evidence found by several phrasings is shown once: overlapping spans are joined.
@@ -80,17 +81,12 @@ class Rule:
 
     def run(self, subject) -> Finding:
         verdict = self.check(subject)
-        credit = verdict.credit if verdict.credit is not None else (1.0 if verdict.passed else 0.0)
-        credit = min(1.0, max(0.0, float(credit)))
         base = self.passed_message if verdict.passed else self.failed_message
         message = f"{base} {verdict.detail}".strip() if verdict.detail else base
-        summary = ADVICE[self.advice_id].summary
-        if not verdict.passed:
-            message = f"{message} (Advice {self.advice_id}: {summary})"
         return Finding(
             advice_id=self.advice_id,
             passed=bool(verdict.passed),
-            points=round(self.points * credit, 4),
+            points=float(self.points) if verdict.passed else 0.0,
             max_points=float(self.points),
             message=message,
             spans=verdict.spans,
@@ -117,6 +113,46 @@ def rule(advice_id: str, artefact: str, *, passed: str, failed: str, passes, fai
         return check
 
     return register
+
+
+def require(detector: Callable[[str], Any], advice_id: str, artefact: str, *, missing: str, **messages):
+    """Declare a rule met when ``detector`` finds something in the subject's ``text``.
+
+    The spans it finds are the evidence; when it finds none, the message says what the coach
+    looked for (``missing``, as in :func:`found`). ``messages`` are :func:`rule`'s keyword
+    arguments (``passed``, ``failed``, ``passes``, ``fails``, ``points``). Returns the check
+    function, named after the advice id (``after.gratitude`` -> ``gratitude``). As proselint's
+    existence checks and vale's ``existence`` rules, the rule is data, not code.
+    """
+    def check(subject) -> Verdict:
+        return found(detector(subject.text), missing)
+
+    return rule(advice_id, artefact, **messages)(_named(check, advice_id, f"Met when {detector.__name__} finds "
+                                                                          "something in the text."))
+
+
+def forbid(detector, advice_id: str, artefact: str, **messages):
+    """Declare a rule met when ``detector`` (or each of a tuple of detectors) finds nothing in the
+    subject's ``text``.
+
+    What they find is the evidence of the problem (overlaps joined). ``messages`` as in
+    :func:`require`. Returns the check function, named after the advice id.
+    """
+    detectors = detector if isinstance(detector, tuple) else (detector,)
+
+    def check(subject) -> Verdict:
+        spans = [span for find in detectors for span in find(subject.text)]
+        return Verdict(not spans, spans)
+
+    names = " or ".join(d.__name__ for d in detectors)
+    return rule(advice_id, artefact, **messages)(_named(check, advice_id, f"Met when {names} finds nothing in "
+                                                                          "the text."))
+
+
+def _named(check, advice_id: str, doc: str):
+    check.__name__ = check.__qualname__ = advice_id.split(".", 1)[1]
+    check.__doc__ = doc
+    return check
 
 
 def run_rules(artefact: str, subject, text: str | None = None) -> Report:

@@ -8,44 +8,34 @@ on something useful, make no new request until regular contact has gone on for a
 while, don't make every message a request, don't force it if they stop replying,
 and look for a way to be of service to them.
 
-- :func:`plan_follow_up` turns an interview date into a dated list of actions;
-- :func:`audit_contact_log` checks a log of the messages you actually sent.
+- :func:`audit_contact_log` checks a log of the messages you actually sent;
+- the plan of what to send (:func:`~infoview_lib.follow_up_plan.plan_follow_up`) and the table
+  reader (:mod:`infoview_lib.tables`) have their own modules; both names are importable from here.
 
 The kit's reading of the article's words (documented so the numbers can be seen):
-thanks within :data:`THANKS_WITHIN_DAYS` days; between catching-up messages no less
-than :data:`MIN_GAP_DAYS` days (about monthly at most) and no more than
+thanks within :data:`~infoview_lib.rules.thank_you.TIMELY_DAYS` days (the thank-you
+rules' own deadline); between catching-up messages no less than :data:`MIN_GAP_DAYS` days (about monthly at most) and no more than
 :data:`MAX_GAP_DAYS` days (about six months); a new request only after
 :data:`NO_REQUEST_DAYS` days *and* :data:`MIN_CONTACTS_BEFORE_REQUEST` regular
 messages; at most :data:`MAX_UNANSWERED_IN_A_ROW` unanswered messages in a row.
 """
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as _dt
-import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..inputs import as_date, is_dataframe
+from ..follow_up_plan import PLAN_COLUMNS, add_months, plan_follow_up  # noqa: F401  (public here too)
+from ..inputs import KINDS, as_date, channel_key, is_handwritten
 from ..report import Report
+from ..tables import is_blank, is_missing, read_date, read_plan, require_columns, table_rows  # noqa: F401
 from .base import Verdict, rule, run_rules
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+from .thank_you import TIMELY_DAYS, TIMELY_FAILED
 
 ARTEFACT = "contact log"
 
-#: The kinds of contact a log row can record.
-KINDS = ("thanks", "catch-up", "share", "request", "offer", "connect")
 #: Columns a contact log must have.
 LOG_COLUMNS = ("date", "channel", "kind", "replied")
-#: Columns of the plan :func:`plan_follow_up` returns.
-PLAN_COLUMNS = ("date", "action", "channel", "kind", "advice_id")
-#: Channels that count as a handwritten note.
-HANDWRITTEN_CHANNELS = frozenset({"handwritten", "handwritten note", "card", "letter", "post"})
 
-#: Send the first thanks within this many days of the interview.
-THANKS_WITHIN_DAYS = 3
 #: Messages after the thanks closer together than this (days) come too often.
 MIN_GAP_DAYS = 21
 #: Gaps longer than this (days, about six months) mean you have dropped out of touch.
@@ -69,66 +59,6 @@ _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0", ""}
 
 
-# -- the plan ---------------------------------------------------------------------------------
-
-
-def add_months(day: _dt.date, months: int) -> _dt.date:
-    """The same day of the month ``months`` later (the month's last day when it is shorter)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, _calendar.monthrange(year, month)[1]))
-
-
-def _midpoint(a: _dt.date, b: _dt.date) -> _dt.date:
-    return a + (b - a) // 2
-
-
-def plan_follow_up(interview_on, *, email_thanks: bool = True) -> "pd.DataFrame":
-    """A year of follow-up after an interview on ``interview_on`` (a date or "2026-03-02").
-
-    Returns a pandas DataFrame sorted by date with columns ``date`` (a ``datetime.date``),
-    ``action`` (what to do, in plain words), ``channel``, ``kind`` (as in a contact log)
-    and ``advice_id``:
-
-    - the same day, a brief thank-you e-mail (left out with ``email_thanks=False``);
-    - two days later, a handwritten thank-you note;
-    - within a week, a LinkedIn connection if it went well;
-    - a catching-up e-mail every three months for a year;
-    - between them, now and then something useful to share, and an offer of help.
-
-    The plan is deterministic: the same date always gives the same plan.
-    """
-    import pandas as pd
-
-    day = as_date(interview_on, "interview_on")
-    if not isinstance(email_thanks, bool):
-        raise TypeError(f"email_thanks must be True or False, not {type(email_thanks).__name__}")
-    catch_ups = [add_months(day, m) for m in (3, 6, 9, 12)]
-    rows = []
-    if email_thanks:
-        rows.append((day, "Send a brief thank-you e-mail the same day.",
-                     "email", "thanks", "after.thank_you_timely"))
-    rows += [
-        (day + _dt.timedelta(days=2), "Post a handwritten thank-you note that names one thing you learned"
-         + (" (it follows your e-mail)." if email_thanks else "."), "handwritten", "thanks", "after.handwritten"),
-        (day + _dt.timedelta(days=7), "If it went well, connect on LinkedIn with a short personal note.",
-         "linkedin", "connect", "after.stay_in_touch"),
-    ]
-    for n, when in enumerate(catch_ups, start=1):
-        rows.append((when, f"Send a brief catching-up e-mail ({n} of 4): what you have done since, "
-                           "and a question about their work.", "email", "catch-up", "after.cadence"))
-    rows += [
-        (_midpoint(catch_ups[0], catch_ups[1]), "Share something they would find useful: an article, a post "
-         "or news about their work or workplace.", "email", "share", "after.share_useful"),
-        (_midpoint(catch_ups[1], catch_ups[2]), "Offer to help with something they mentioned (a contact, "
-         "a resource, a hand with a project).", "email", "offer", "after.offer_help"),
-        (_midpoint(catch_ups[2], catch_ups[3]), "Share something useful again: a post, a report or news "
-         "related to their work.", "email", "share", "after.share_useful"),
-    ]
-    rows.sort(key=lambda r: r[0])
-    return pd.DataFrame(rows, columns=list(PLAN_COLUMNS))
-
-
 # -- reading a contact log ------------------------------------------------------------------------
 
 
@@ -148,7 +78,7 @@ class Contact:
 
     @property
     def handwritten(self) -> bool:
-        return self.channel in HANDWRITTEN_CHANNELS
+        return is_handwritten(self.channel)
 
     def label(self) -> str:
         """How messages name it: "4 March 2026 (row 2)"."""
@@ -175,17 +105,8 @@ def _day(day: _dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _is_missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or type(value).__name__ in (
-        "NaTType", "NAType")
-
-
-def _is_blank(value) -> bool:
-    return _is_missing(value) or (isinstance(value, str) and not value.strip())
-
-
 def _read_replied(value, row: int) -> bool:
-    if _is_missing(value):
+    if is_missing(value):
         return False  # not answered (yet)
     if isinstance(value, str):
         word = value.strip().lower()
@@ -198,70 +119,12 @@ def _read_replied(value, row: int) -> bool:
     raise ValueError(f"contact log row {row}: replied must be True or False (did they reply?), not {value!r}")
 
 
-def _read_date(value, table: str, row: int) -> _dt.date:
-    if _is_blank(value):
-        raise ValueError(f"{table} row {row}: the date is empty; give a day such as '2026-03-14'")
-    try:
-        return as_date(value, "date")
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"{table} row {row}: {error}") from None
-
-
 def _read_kind(value) -> str | None:
     if not isinstance(value, str):
         return None
     word = " ".join(value.strip().lower().split())
     word = _KIND_ALIASES.get(word, word)
     return word if word in KINDS else None
-
-
-def _table_rows(table, name: str, columns) -> tuple[list[str], list[dict]]:
-    """The column names and the rows (as dicts) of a table: a pandas DataFrame or a list of dicts.
-
-    Neither needs pandas to be imported here: a DataFrame is read through its own
-    ``to_dict``, and a list of dicts (what the grading process receives) is read as
-    it is, a key missing from a row counting as an empty cell.
-    """
-    if is_dataframe(table):
-        return [str(c) for c in table.columns], table.to_dict("records")
-    if isinstance(table, (list, tuple)):
-        if not all(isinstance(row, dict) for row in table):
-            bad = next(type(row).__name__ for row in table if not isinstance(row, dict))
-            raise TypeError(f"a {name} given as a list must hold one dict per row, not {bad}")
-        found = list(dict.fromkeys(str(key) for row in table for key in row))
-        return found, [{**dict.fromkeys(found), **{str(k): v for k, v in row.items()}} for row in table]
-    raise TypeError(
-        f"the {name} must be a pandas DataFrame (or a list of dicts) with columns {', '.join(columns)}, "
-        f"not {type(table).__name__}"
-    )
-
-
-def _require_columns(found, name: str, columns, hint: str = "") -> None:
-    missing = [c for c in columns if c not in found]
-    if missing:
-        raise ValueError(
-            f"the {name} is missing the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
-            f"it needs {', '.join(columns)}{hint}"
-        )
-
-
-def read_plan(plan, columns=("date", "action", "kind")) -> list[dict]:
-    """The rows of a follow-up plan (from :func:`plan_follow_up`, or a contact log) as dicts,
-    sorted by date, with ``date`` read as a ``datetime.date``.
-
-    Raises TypeError for something that is not a table and ValueError naming missing
-    columns or a date that cannot be read. Used by the calendar export and the timeline plot.
-    """
-    found, records = _table_rows(plan, "plan", columns)
-    if not records:
-        return []
-    _require_columns(found, "plan", columns)
-    rows = []
-    for number, record in enumerate(records, start=1):
-        record["date"] = _read_date(record["date"], "plan", number)
-        rows.append(record)
-    rows.sort(key=lambda r: r["date"])
-    return rows
 
 
 def read_contact_log(log, interview_on, *, skip_undated: bool = False) -> ContactLog:
@@ -272,21 +135,24 @@ def read_contact_log(log, interview_on, *, skip_undated: bool = False) -> Contac
     ``skip_undated``, rows without a date (a log still being filled in) are left out
     instead of refused; every other row keeps its row number.
     """
-    found, records = _table_rows(log, "contact log", LOG_COLUMNS)
+    found, records = table_rows(log, "contact log", LOG_COLUMNS)
     day = as_date(interview_on, "interview_on")
     if not records:
         return ContactLog(day, ())
-    _require_columns(found, "contact log", LOG_COLUMNS, f" (kind one of {', '.join(KINDS)})")
+    require_columns(found, "contact log", LOG_COLUMNS, f" (kind one of {', '.join(KINDS)})")
     contacts, bad_kinds = [], []
     for row, record in enumerate(records, start=1):
-        if skip_undated and _is_blank(record["date"]):
+        if skip_undated and is_blank(record["date"]):
             continue
         kind = _read_kind(record["kind"])
         if kind is None:
-            bad_kinds.append(f"row {row} has {'no kind' if _is_missing(record['kind']) else repr(record['kind'])}")
+            bad_kinds.append(f"row {row} has {'no kind' if is_missing(record['kind']) else repr(record['kind'])}")
             continue
-        when = _read_date(record["date"], "contact log", row)
-        channel = "" if _is_missing(record["channel"]) else " ".join(str(record["channel"]).lower().split())
+        when = read_date(record["date"], "contact log", row)
+        try:
+            channel = "" if is_missing(record["channel"]) else channel_key(record["channel"])
+        except ValueError as error:
+            raise ValueError(f"contact log row {row}: channel {error}") from None
         contacts.append(Contact(row, when, channel, kind, _read_replied(record["replied"], row)))
     if bad_kinds:
         raise ValueError(f"unknown kind of contact: {'; '.join(bad_kinds)}. Allowed kinds: {', '.join(KINDS)}")
@@ -371,19 +237,20 @@ def _logged_at_least_once(log: ContactLog, kind: str) -> Verdict:
 
 
 @rule("after.thank_you_timely", ARTEFACT,
-      passed="You thanked them within a few days.",
-      failed=f"Send your thanks within {THANKS_WITHIN_DAYS} days of the interview.",
+      passed=f"You thanked them within {TIMELY_DAYS} days.",
+      failed=TIMELY_FAILED,
       passes=[_example(_GOOD_YEAR), _example((("2026-03-05", "handwritten", "thanks", False),))],
       fails=[_EMPTY, _example((("2026-03-06", "handwritten", "thanks", False),)),
              _example((("2026-03-03", "linkedin", "connect", True),))])
 def thanks_within_a_few_days(log: ContactLog) -> Verdict:
+    """Met when the first logged thanks went at most TIMELY_DAYS days after the interview."""
     thanks = log.of_kind("thanks")
     if not thanks:
         return Verdict(False, detail="No thank-you is logged.")
     first = thanks[0]
     days = log.days_after(first)
     when = "on the day of the interview" if days == 0 else f"{days} day{'s' if days != 1 else ''} after the interview"
-    if days <= THANKS_WITHIN_DAYS:
+    if days <= TIMELY_DAYS:
         return Verdict(True, detail=f"Your first thanks went on {first.label()}, {when}.")
     return Verdict(False, detail=f"Your first thanks went on {first.label()}, {when}.")
 
@@ -395,6 +262,7 @@ def thanks_within_a_few_days(log: ContactLog) -> Verdict:
       fails=[_EMPTY, _example((("2026-03-02", "email", "thanks", True),)),
              _example((("2026-03-10", "handwritten", "catch-up", False),))])
 def handwritten_thanks(log: ContactLog) -> Verdict:
+    """Met when a thank-you was sent by a handwritten channel."""
     thanks = log.of_kind("thanks")
     notes = [c for c in thanks if c.handwritten]
     if notes:
@@ -413,6 +281,7 @@ def handwritten_thanks(log: ContactLog) -> Verdict:
       passes=[_example(_GOOD_YEAR), _example(_THANKS + (("2026-06-01", "email", "catch-up", False),))],
       fails=[_EMPTY, _example(_THANKS)])
 def stay_in_touch(log: ContactLog) -> Verdict:
+    """Met when any contact other than thanks is logged."""
     if not log.contacts:
         return _nothing_logged()
     later = [c for c in log.contacts if c.kind != "thanks"]
@@ -443,6 +312,7 @@ def _gaps(log: ContactLog) -> list[tuple[Contact | None, Contact, int]]:
       fails=[_EMPTY, _example(_PUSHY), _example(_THANKS + (("2027-01-10", "email", "catch-up", True),)),
              _example(_THANKS)])
 def catch_up_every_few_months(log: ContactLog) -> Verdict:
+    """Met when every gap between messages is MIN_GAP_DAYS to MAX_GAP_DAYS days."""
     gaps = _gaps(log)
     if not gaps:
         return Verdict(False, detail="No message after the thanks is logged yet.")
@@ -470,6 +340,7 @@ def catch_up_every_few_months(log: ContactLog) -> Verdict:
       passes=[_example(_GOOD_YEAR), _example(_GHOSTED)],
       fails=[_EMPTY, _example(_PUSHY)])
 def share_something_useful(log: ContactLog) -> Verdict:
+    """Met when something useful was shared at least once."""
     return _logged_at_least_once(log, "share")
 
 
@@ -481,6 +352,7 @@ def share_something_useful(log: ContactLog) -> Verdict:
       fails=[_EMPTY, _example(_PUSHY),
              _example(_THANKS + (("2026-06-10", "email", "request", True),))])
 def no_early_requests(log: ContactLog) -> Verdict:
+    """Met when no request came before NO_REQUEST_DAYS days and MIN_CONTACTS_BEFORE_REQUEST messages."""
     if not log.contacts:
         return _nothing_logged()
     regular = 0
@@ -505,6 +377,7 @@ def no_early_requests(log: ContactLog) -> Verdict:
       fails=[_EMPTY, _example(_THANKS + (("2026-07-01", "email", "request", True),
                                          ("2026-10-01", "email", "request", True)))])
 def not_always_asking(log: ContactLog) -> Verdict:
+    """Met when fewer than half of the logged messages are requests."""
     if not log.contacts:
         return _nothing_logged()
     requests = log.of_kind("request")
@@ -522,6 +395,7 @@ def not_always_asking(log: ContactLog) -> Verdict:
       passes=[_example(_GOOD_YEAR), _example(_PUSHY)],
       fails=[_EMPTY, _example(_GHOSTED)])
 def dont_force_it(log: ContactLog) -> Verdict:
+    """Met when at most MAX_UNANSWERED_IN_A_ROW messages in a row went unanswered."""
     if not log.contacts:
         return _nothing_logged()
     streak: list[Contact] = []
@@ -550,4 +424,5 @@ def dont_force_it(log: ContactLog) -> Verdict:
       passes=[_example(_GOOD_YEAR), _example(_THANKS + (("2026-05-01", "email", "offer", False),))],
       fails=[_EMPTY, _example(_GHOSTED)])
 def offer_help(log: ContactLog) -> Verdict:
+    """Met when an offer of help was logged at least once."""
     return _logged_at_least_once(log, "offer")

@@ -162,7 +162,8 @@ def _suggested_confirm_day(plan: MeetingPlan) -> str:
 
 @rule("prep.confirm", ARTEFACT,
       passed="You confirm the time and place a few days ahead.",
-      failed="Confirm the time and place with them a few days (1 to 5) before the meeting.",
+      failed=f"Confirm the time and place with them a few days ({CONFIRM_DAYS[0]} to {CONFIRM_DAYS[1]}) "
+             "before the meeting.",
       passes=[dict(meeting_at="2026-03-14T10:00", confirmed_on="2026-03-11"),
               dict(meeting_at="2026-03-14T10:00", confirmed_on="2026-03-13"),
               dict(meeting_at="2026-03-14T10:00", confirmed_on="2026-03-09")],
@@ -171,6 +172,7 @@ def _suggested_confirm_day(plan: MeetingPlan) -> str:
              dict(meeting_at="2026-03-14T10:00", confirmed_on="2026-03-15"),
              dict(meeting_at="2026-03-14T10:00", confirmed_on="2026-02-21")])
 def confirm_a_few_days_ahead(plan: MeetingPlan) -> Verdict:
+    """Met when the confirmation is planned CONFIRM_DAYS before the meeting."""
     days = plan.days_confirmed_ahead
     earliest, latest = CONFIRM_DAYS
     if days is None:
@@ -189,8 +191,8 @@ def confirm_a_few_days_ahead(plan: MeetingPlan) -> Verdict:
 
 
 @rule("prep.arrival_window", ARTEFACT,
-      passed="You plan to arrive on time and no more than ten minutes early.",
-      failed="Plan to arrive no more than ten minutes early, and never late.",
+      passed=f"You plan to arrive on time and no more than {MAX_MINUTES_EARLY} minutes early.",
+      failed=f"Plan to arrive no more than {MAX_MINUTES_EARLY} minutes early, and never late.",
       passes=[dict(meeting_at="2026-03-14T10:00", arrive_at="2026-03-14T09:52"),
               dict(meeting_at="2026-03-14T10:00", arrive_at="2026-03-14T09:50"),
               dict(meeting_at="2026-03-14T10:00", arrive_at="2026-03-14T10:00")],
@@ -198,6 +200,7 @@ def confirm_a_few_days_ahead(plan: MeetingPlan) -> Verdict:
              dict(meeting_at="2026-03-14T10:00", arrive_at="2026-03-14T09:35"),
              dict(meeting_at="2026-03-14T10:00", arrive_at="2026-03-14T10:05")])
 def arrive_in_the_window(plan: MeetingPlan) -> Verdict:
+    """Met when the arrival is on time and at most MAX_MINUTES_EARLY minutes early."""
     early = plan.minutes_early
     start = _clock(plan.meeting_at)
     window = (f"{_clock(plan.meeting_at - _dt.timedelta(minutes=MAX_MINUTES_EARLY))} "
@@ -225,6 +228,7 @@ def arrive_in_the_window(plan: MeetingPlan) -> Verdict:
              dict(meeting_at="2026-03-14T10:00", free_until="2026-03-14T10:30"),
              dict(meeting_at="2026-03-14T10:00", free_until="2026-03-14T11:00", duration_minutes=45)])
 def keep_buffer_time(plan: MeetingPlan) -> Verdict:
+    """Met when at least MIN_BUFFER_MINUTES are free after the planned end."""
     buffer = plan.buffer_minutes
     end = _clock(plan.ends_at)
     enough = _clock(plan.ends_at + _dt.timedelta(minutes=MIN_BUFFER_MINUTES))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..inputs import require_text
 from ..report import Report
-from .base import Verdict, rule, run_rules
+from .base import forbid, run_rules
 from .detect.notes import find_disparagement
 
 
@@ -34,17 +34,15 @@ def score_notes(text: str) -> Report:
     return run_rules("notes", InterviewNotes(text), text)
 
 
-@rule("during.stay_positive", "notes",
-      passed="Your notes stay positive and factual.",
-      failed="Rewrite the remarks that put someone or somewhere down as neutral facts (\"the catalogue is "
-             "being migrated\"), and don't join in if they criticise someone.",
-      passes=["She explained how the team chose a new discovery layer and what they would do differently.",
-              "He said the board was hard to work with; I changed the subject to their teen program.",
-              "The staff were not rude at all; everyone was welcoming."],
-      fails=["The director there is incompetent.",
-             "Their catalogue is a mess and the staff are lazy.",
-             "She said the county board is useless, and I agreed.",
-             ""])
-def stay_positive(notes: InterviewNotes) -> Verdict:
-    spans = find_disparagement(notes.text)
-    return Verdict(not spans, spans)
+stay_positive = forbid(
+    find_disparagement, "during.stay_positive", "notes",
+    passed="Your notes stay positive and factual.",
+    failed="Rewrite the remarks that put someone or somewhere down as neutral facts (\"the catalogue is "
+           "being migrated\"), and don't join in if they criticise someone.",
+    passes=["She explained how the team chose a new discovery layer and what they would do differently.",
+            "He said the board was hard to work with; I changed the subject to their teen program.",
+            "The staff were not rude at all; everyone was welcoming."],
+    fails=["The director there is incompetent.",
+           "Their catalogue is a mess and the staff are lazy.",
+           "She said the county board is useless, and I agreed.",
+           ""])

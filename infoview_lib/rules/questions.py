@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..inputs import require_text
 from ..report import Report, Span
-from .base import CONTENT_POINTS, Verdict, found, rule, run_rules
+from .base import CONTENT_POINTS, Verdict, forbid, require, rule, run_rules
 from .detect.jobs import find_job_asks
 from .detect.questions import elsewhere_subject, general_concept, is_open_question
 from .detect.research import find_research
@@ -56,7 +56,11 @@ class QuestionPlan:
 
 
 def question_range(minutes: float) -> tuple[int, int]:
-    """How many questions fit ``minutes``: (fewest, most), at 3 to 5 minutes each."""
+    """How many questions fit ``minutes``: (fewest, most), at :data:`MINUTES_PER_QUESTION` minutes each.
+
+    >>> question_range(20)
+    (4, 6)
+    """
     fast, slow = MINUTES_PER_QUESTION
     most = max(1, math.floor(minutes / fast))
     fewest = min(most, max(1, math.ceil(minutes / slow)))
@@ -118,6 +122,7 @@ def _is_specific(question: str) -> bool:
       fails=[{"questions": [], "minutes": 20},
              {"questions": ["What do you do?", "Any advice?"], "minutes": 10}])
 def question_list(plan: QuestionPlan) -> Verdict:
+    """Met when at least half of the questions are specific."""
     asked = plan.asked
     vague = [s for q, s in asked if not _is_specific(q)]
     n = len(asked)
@@ -136,6 +141,7 @@ def question_list(plan: QuestionPlan) -> Verdict:
              {"questions": ["How did you start?"], "minutes": 60},
              {"questions": [], "minutes": 20}])
 def questions_fit_time(plan: QuestionPlan) -> Verdict:
+    """Met when the number of questions fits the minutes at MINUTES_PER_QUESTION each."""
     n = len(plan.asked)
     fewest, most = question_range(plan.minutes)
     fit = f"{fewest} to {most} fit" if fewest != most else f"{most} fit{'s' if most == 1 else ''}"
@@ -148,33 +154,30 @@ def questions_fit_time(plan: QuestionPlan) -> Verdict:
     return Verdict(fewest <= n <= most, detail=detail)
 
 
-@rule("prep.show_research", "questions",
-      passed="Your questions show what you already know.",
-      failed="Let at least one question show your homework, e.g. \"I read that your library launched X; "
-             "how did you ...?\"",
-      passes=[{"questions": ["I read that your library launched a seed library last spring. How did you fund it?"],
-               "minutes": 5},
-              {"questions": ["Since you moved the catalogue to FOLIO, what has changed for your team?"],
-               "minutes": 5}],
-      fails=[{"questions": ["What do you do all day?"], "minutes": 5},
-             {"questions": [], "minutes": 5}])
-def show_research(plan: QuestionPlan) -> Verdict:
-    spans = find_research(plan.text)
-    return found(spans, "no question that mentions what you know of them: a project, a change they made, a date")
+show_research = require(
+    find_research, "prep.show_research", "questions",
+    missing="no question that mentions what you know of them: a project, a change they made, a date",
+    passed="Your questions show what you already know.",
+    failed="Let at least one question show your homework, e.g. \"I read that your library launched X; "
+           "how did you ...?\"",
+    passes=[{"questions": ["I read that your library launched a seed library last spring. How did you fund it?"],
+             "minutes": 5},
+            {"questions": ["Since you moved the catalogue to FOLIO, what has changed for your team?"],
+             "minutes": 5}],
+    fails=[{"questions": ["What do you do all day?"], "minutes": 5},
+           {"questions": [], "minutes": 5}])
 
 
-@rule("job.no_job_ask", "questions",
-      points=CONTENT_POINTS,
-      passed="None of your questions asks for a job.",
-      failed="Take out the question about openings, referrals or being hired; ask about the work instead.",
-      passes=[{"questions": ["How did you get your first job in archives?"], "minutes": 5},
-              {"questions": ["What skills matter most in your kind of work?"], "minutes": 5}],
-      fails=[{"questions": ["Are there any openings on your team?"], "minutes": 5},
-             {"questions": ["Could you pass my resume along to your director?"], "minutes": 5},
-             {"questions": [], "minutes": 5}])
-def no_job_ask(plan: QuestionPlan) -> Verdict:
-    spans = find_job_asks(plan.text)
-    return Verdict(not spans, spans)
+no_job_ask = forbid(
+    find_job_asks, "job.no_job_ask", "questions",
+    points=CONTENT_POINTS,
+    passed="None of your questions asks for a job.",
+    failed="Take out the question about openings, referrals or being hired; ask about the work instead.",
+    passes=[{"questions": ["How did you get your first job in archives?"], "minutes": 5},
+            {"questions": ["What skills matter most in your kind of work?"], "minutes": 5}],
+    fails=[{"questions": ["Are there any openings on your team?"], "minutes": 5},
+           {"questions": ["Could you pass my resume along to your director?"], "minutes": 5},
+           {"questions": [], "minutes": 5}])
 
 
 @rule("job.stay_on_topic", "questions",
@@ -195,6 +198,7 @@ def no_job_ask(plan: QuestionPlan) -> Verdict:
              {"questions": [], "minutes": 5, "topics": ["teen programs"]}],
       applies=lambda plan: bool(plan.topics))
 def stay_on_topic(plan: QuestionPlan) -> Verdict:
+    """Met when no question strays to another subject, hiring, pay or personal life."""
     topics = "; ".join(plan.topics)
     off = [(span, subject) for q, span in plan.asked for subject in [elsewhere_subject(q, topics)] if subject]
     n = len(plan.asked)
@@ -220,6 +224,7 @@ def stay_on_topic(plan: QuestionPlan) -> Verdict:
               "minutes": 15},
              {"questions": [], "minutes": 5}])
 def open_questions(plan: QuestionPlan) -> Verdict:
+    """Met when most questions are open rather than yes/no."""
     asked = plan.asked
     closed = [s for q, s in asked if not is_open_question(q)]
     n = len(asked)

@@ -15,23 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..inputs import require_text
+from ..inputs import REQUEST_CHANNELS, WRITTEN_CHANNELS, normalise_channel, require_text
 from ..report import Report
-from .base import CONTENT_POINTS, Verdict, found, rule, run_rules
+from .base import CONTENT_POINTS, Verdict, forbid, found, require, rule, run_rules
 from .detect.jobs import find_job_asks, is_about_a_vacancy
 from .detect.request import find_connection, find_graceful_out, find_mentoring_asks, find_pressure
 from .detect.research import find_research
 from .detect.text import body_span, word_count
 from .detect.time import BRIEF_MINUTES, find_long_time_asks, find_time_bounds
-from .detect.topics import MAX_TOPICS, count_topics, find_vague_topics, is_generic_topic, topic_segments
+from .detect.topics import ADVISED_TOPICS, MAX_TOPICS, count_topics, find_vague_topics, is_generic_topic, topic_segments
 
-#: channel -> whether it is a written channel the reader can answer in their own time
-CHANNELS = {"email": True, "linkedin": True, "phone": False, "voicemail": False, "call": False, "text": False}
-_CHANNEL_ALIASES = {
-    "e-mail": "email", "mail": "email", "linkedin message": "linkedin", "linkedin-message": "linkedin",
-    "inmail": "linkedin", "phone call": "phone", "telephone": "phone", "voice mail": "voicemail",
-    "sms": "text", "text message": "text",
-}
+#: How a request can be sent (the one list; aliases such as "call" or "e-mail" are in ``inputs``).
+CHANNELS = REQUEST_CHANNELS
 #: most words a request should have (career-centre "5-point e-mail": under 100 words)
 WORD_BUDGET = 100
 
@@ -46,44 +41,32 @@ class RequestDraft:
     """How it is sent: one of :data:`CHANNELS` (normalised)."""
 
 
-def normalise_channel(channel, allowed: dict, aliases: dict, name: str = "channel") -> str:
-    """``channel`` in lower case with aliases resolved; ValueError listing the allowed values."""
-    if not isinstance(channel, str):
-        raise TypeError(f"{name} must be a str such as {next(iter(allowed))!r}, not {type(channel).__name__}")
-    key = " ".join(channel.strip().lower().split())
-    key = aliases.get(key, key)
-    if key not in allowed:
-        raise ValueError(f"{name} must be one of {', '.join(repr(c) for c in allowed)}, not {channel!r}")
-    return key
-
-
 def score_request(text: str, channel: str = "email") -> Report:
     """Score an informational-interview request against the course's advice.
 
-    ``channel`` is how the request is sent: "email" or "linkedin" (both
-    recommended), or "phone", "voicemail", "call", "text". Returns a
+    ``channel`` is how the request is sent: one of :data:`CHANNELS` ("email" or
+    "linkedin" are recommended; "phone", "voicemail", "text" are not). Returns a
     :class:`~infoview_lib.report.Report` with one finding per advice item; an
     empty draft scores 0. Raises TypeError if ``text`` is not a str, ValueError
     if it is over 20,000 characters or ``channel`` is unknown.
     """
     text = require_text(text, "text")
-    draft = RequestDraft(text, normalise_channel(channel, CHANNELS, _CHANNEL_ALIASES))
+    draft = RequestDraft(text, normalise_channel(channel, CHANNELS))
     return run_rules("request", draft, text)
 
 
-@rule("request.connection", "request",
-      passed="You say how you know them or who put you in touch.",
-      failed="Say how you met or who suggested you write (\"we met at ...\", \"Professor X suggested I "
-             "contact you\"); a message out of the blue can feel pushy.",
-      passes=["Professor Chen suggested I contact you about your oral-history work.",
-              "We met briefly at the state library conference last month.",
-              "As a fellow Simmons alum, I'd love to hear how you moved into law librarianship."],
-      fails=["I found your name online and would like to meet.",
-             "We have never met, but I would like to ask you some questions.",
-             ""])
-def connection(draft: RequestDraft) -> Verdict:
-    spans = find_connection(draft.text)
-    return found(spans, "no mention of a meeting, a referrer or a group you share; if you have one, say it plainly")
+connection = require(
+    find_connection, "request.connection", "request",
+    missing="no mention of a meeting, a referrer or a group you share; if you have one, say it plainly",
+    passed="You say how you know them or who put you in touch.",
+    failed="Say how you met or who suggested you write (\"we met at ...\", \"Professor X suggested I "
+           "contact you\"); a message out of the blue can feel pushy.",
+    passes=["Professor Chen suggested I contact you about your oral-history work.",
+            "We met briefly at the state library conference last month.",
+            "As a fellow Simmons alum, I'd love to hear how you moved into law librarianship."],
+    fails=["I found your name online and would like to meet.",
+           "We have never met, but I would like to ask you some questions.",
+           ""])
 
 
 @rule("request.homework", "request",
@@ -96,6 +79,7 @@ def connection(draft: RequestDraft) -> Verdict:
              "I found your profile on LinkedIn and would like to chat.",
              ""])
 def homework(draft: RequestDraft) -> Verdict:
+    """Met when the message mentions their work (an article, a project, a change), job asks aside."""
     spans = _not_job_asks(draft.text, find_research(draft.text))
     return found(spans, "no mention of their work, such as an article, a project, a change they made or a date")
 
@@ -103,8 +87,8 @@ def homework(draft: RequestDraft) -> Verdict:
 @rule("request.specific_topics", "request",
       points=CONTENT_POINTS,
       passed="You name what you want to learn.",
-      failed="Name one or two things you want to learn about (\"how your team chooses what to digitise\"), "
-             "not a long list and not an open-ended \"pick your brain\".",
+      failed=f"Name what you want to learn about, at most {ADVISED_TOPICS} things (\"how your team chooses what to "
+             "digitise\"), not a long list and not an open-ended \"pick your brain\".",
       passes=["I'd love to hear how you moved from public to law librarianship.",
               "I am curious about one thing in particular: how your team measures the impact of its teen programs."],
       fails=["Can I pick your brain sometime about libraries?",
@@ -112,6 +96,7 @@ def homework(draft: RequestDraft) -> Verdict:
              "I would like to meet with you. Thank you.",
              ""])
 def specific_topics(draft: RequestDraft) -> Verdict:
+    """Met when the message names at most a few specific things to learn, and nothing vague."""
     text = draft.text
     vague = find_vague_topics(text)
     if vague:
@@ -124,7 +109,7 @@ def specific_topics(draft: RequestDraft) -> Verdict:
                                         "or a question about the work).")
     count = count_topics(text, named)
     if count > MAX_TOPICS:
-        return Verdict(False, named, f"It names about {count} topics; keep to one or two.")
+        return Verdict(False, named, f"It names about {count} topics; keep to {ADVISED_TOPICS} at most.")
     return Verdict(True, named)
 
 
@@ -146,7 +131,8 @@ def _not_job_asks(text: str, spans) -> list:
              {"text": "Hi, could we talk?", "channel": "phone"},
              ""])
 def channel(draft: RequestDraft) -> Verdict:
-    return Verdict(CHANNELS[draft.channel], detail=f"(Channel: {draft.channel}.)")
+    """Met when the request is written (e-mail or LinkedIn), not a call or a text."""
+    return Verdict(draft.channel in WRITTEN_CHANNELS, detail=f"(Channel: {draft.channel}.)")
 
 
 @rule("request.brief", "request",
@@ -161,6 +147,7 @@ def channel(draft: RequestDraft) -> Verdict:
              "Could I have 20 minutes, or perhaps we could spend the whole afternoon together?",
              ""])
 def brief(draft: RequestDraft) -> Verdict:
+    """Met when the message asks for a bounded, short time and nothing longer."""
     long_asks = find_long_time_asks(draft.text)
     bounds = find_time_bounds(draft.text)
     too_long = [span for span, minutes in bounds if minutes is not None and minutes > BRIEF_MINUTES]
@@ -170,34 +157,31 @@ def brief(draft: RequestDraft) -> Verdict:
     return Verdict(bool(spans), spans)
 
 
-@rule("request.graceful_out", "request",
-      passed="You give them an easy way to say no.",
-      failed="Add a line that lets them decline, e.g. \"I completely understand if your schedule "
-             "doesn't allow it.\"",
-      passes=["Would 20 minutes suit you? I understand if not.",
-              "Any chance you'd have time? Totally fine if the timing doesn't work.",
-              "No worries at all if you're too busy right now."],
-      fails=["Please meet me on Tuesday.",
-             "I would like to meet with you next week to discuss your work.",
-             ""])
-def graceful_out(draft: RequestDraft) -> Verdict:
-    spans = find_graceful_out(draft.text)
-    return found(spans, "no line that leaves them free to say no")
+graceful_out = require(
+    find_graceful_out, "request.graceful_out", "request",
+    missing="no line that leaves them free to say no",
+    passed="You give them an easy way to say no.",
+    failed="Add a line that lets them decline, e.g. \"I completely understand if your schedule "
+           "doesn't allow it.\"",
+    passes=["Would 20 minutes suit you? I understand if not.",
+            "Any chance you'd have time? Totally fine if the timing doesn't work.",
+            "No worries at all if you're too busy right now."],
+    fails=["Please meet me on Tuesday.",
+           "I would like to meet with you next week to discuss your work.",
+           ""])
 
 
-@rule("request.respectful", "request",
-      passed="The tone is courteous: no demands or pressure.",
-      failed="Remove the pressure: no demands, deadlines or urgency, and don't assume they will say yes; "
-             "ask, and leave the choice to them.",
-      passes=["Would you be willing to share how you built the program? I know you must be very busy.",
-              "Hey! Can I pick your brain sometime about libraries?"],
-      fails=["Dear Ms. Holt, you must meet with me. I expect a reply by Friday.",
-             "Call me back at 555-0147 as soon as you get this.",
-             "PLEASE RESPOND TO THIS EMAIL.",
-             ""])
-def respectful(draft: RequestDraft) -> Verdict:
-    spans = find_pressure(draft.text)
-    return Verdict(not spans, spans)
+respectful = forbid(
+    find_pressure, "request.respectful", "request",
+    passed="The tone is courteous: no demands or pressure.",
+    failed="Remove the pressure: no demands, deadlines or urgency, and don't assume they will say yes; "
+           "ask, and leave the choice to them.",
+    passes=["Would you be willing to share how you built the program? I know you must be very busy.",
+            "Hey! Can I pick your brain sometime about libraries?"],
+    fails=["Dear Ms. Holt, you must meet with me. I expect a reply by Friday.",
+           "Call me back at 555-0147 as soon as you get this.",
+           "PLEASE RESPOND TO THIS EMAIL.",
+           ""])
 
 
 @rule("request.concise", "request",
@@ -209,36 +193,33 @@ def respectful(draft: RequestDraft) -> Verdict:
               "Hi Sam, great to meet you at the Code4Lib social!"],
       fails=[" ".join(["This message goes on and on about my background."] * 15), ""])
 def concise(draft: RequestDraft) -> Verdict:
+    """Met when the body (greeting and sign-off aside) is within WORD_BUDGET words."""
     a, b = body_span(draft.text)
     n = word_count(draft.text[a:b])
     return Verdict(n <= WORD_BUDGET, detail=f"({n} words, not counting greeting and sign-off; "
                                             f"the budget is {WORD_BUDGET}.)")
 
 
-@rule("job.no_job_ask", "request",
-      points=CONTENT_POINTS,
-      passed="You don't ask for a job.",
-      failed="Take out the job ask: an informational interview is for learning, so don't ask about openings, "
-             "referrals or being hired, even if a post is advertised.",
-      passes=["I'm not looking for a job; I'd simply like to hear how you moved into law librarianship.",
-              "I loved your exhibit on local zines; you did a great job on it."],
-      fails=["Are there any openings at your library right now?",
-             "Could you refer me for the internship?",
-             "Is your library hiring? I would love 15 minutes to talk.",
-             ""])
-def no_job_ask(draft: RequestDraft) -> Verdict:
-    spans = find_job_asks(draft.text)
-    return Verdict(not spans, spans)
+no_job_ask = forbid(
+    find_job_asks, "job.no_job_ask", "request",
+    points=CONTENT_POINTS,
+    passed="You don't ask for a job.",
+    failed="Take out the job ask: an informational interview is for learning, so don't ask about openings, "
+           "referrals or being hired, even if a post is advertised.",
+    passes=["I'm not looking for a job; I'd simply like to hear how you moved into law librarianship.",
+            "I loved your exhibit on local zines; you did a great job on it."],
+    fails=["Are there any openings at your library right now?",
+           "Could you refer me for the internship?",
+           "Is your library hiring? I would love 15 minutes to talk.",
+           ""])
 
 
-@rule("what.not_mentoring", "request",
-      passed="You ask for a single conversation.",
-      failed="Ask for one conversation only; if they want to mentor you or meet again, let them offer.",
-      passes=["Would you have 20 minutes for a short call?",
-              "I'm not asking you to be my mentor; one conversation would help a great deal."],
-      fails=["Would you be willing to be my mentor and meet with me every month this year?",
-             "I'd love to set up regular check-ins with you.",
-             ""])
-def not_mentoring(draft: RequestDraft) -> Verdict:
-    spans = find_mentoring_asks(draft.text)
-    return Verdict(not spans, spans)
+not_mentoring = forbid(
+    find_mentoring_asks, "what.not_mentoring", "request",
+    passed="You ask for a single conversation.",
+    failed="Ask for one conversation only; if they want to mentor you or meet again, let them offer.",
+    passes=["Would you have 20 minutes for a short call?",
+            "I'm not asking you to be my mentor; one conversation would help a great deal."],
+    fails=["Would you be willing to be my mentor and meet with me every month this year?",
+           "I'd love to set up regular check-ins with you.",
+           ""])

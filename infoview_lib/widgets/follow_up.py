@@ -13,14 +13,14 @@ import io
 
 import ipywidgets as widgets
 
+from ..inputs import CONTACT_KINDS, KINDS
 from ._common import CoachWidget, iso_or_none, message_html, parse_iso
 
 #: Choices offered in the contact-log editor.
 LOG_CHANNELS = (("E-mail", "email"), ("Handwritten note", "handwritten"), ("LinkedIn", "linkedin"),
                 ("Phone", "phone"), ("In person", "in person"))
-#: Labels for the kinds of contact the library knows (``infoview_lib.rules.follow_up.KINDS``).
-KIND_LABELS = {"thanks": "Thank-you", "catch-up": "Catching up", "share": "Sharing something useful",
-               "request": "A request", "offer": "An offer of help", "connect": "Connecting (e.g. LinkedIn)"}
+#: Labels for the kinds of contact the library knows (one list, in ``infoview_lib.inputs``).
+KIND_LABELS = CONTACT_KINDS
 ICS_FILE_NAME = "infoview-follow-up.ics"
 
 
@@ -28,8 +28,6 @@ class ContactRow(widgets.HBox):
     """One contact-log row: ``date``, ``channel``, ``kind``, ``replied`` and a ``remove`` button."""
 
     def __init__(self, number: int, row: dict):
-        from ..rules.follow_up import KINDS
-
         channels = [v for _l, v in LOG_CHANNELS]
         kinds = list(KINDS)
         label = {"description_width": "initial"}
@@ -159,7 +157,7 @@ class FollowUpPlanner(CoachWidget):
             self.schedule.value = message_html("Choose the interview date to see your follow-up schedule.")
             return
         try:
-            from ..rules.follow_up import plan_follow_up
+            from ..follow_up_plan import plan_follow_up
 
             self.plan = plan_follow_up(day)
             self.schedule.value = self.plan.to_html(index=False, border=0, classes="iv-schedule")

@@ -12,13 +12,14 @@ from .text import (
     context,
     find_affirmed,
 )
+from .vocab import alternation, words
 
 
-_WORKPLACE = (
-    r"(?:library|team|archives?|department|staff|organi[sz]ation|company|firm|museum|office|unit|branch|"
-    r"institution|school|university|college|group|lab|system|collection)\b"
-)
-_JOB_NOUN = r"(?:jobs?|positions?|posts?|roles?|openings?|vacanc(?:y|ies)|internships?|fellowships?|employment|work)"
+# The word lists are data (infoview_lib/data/words.json); the phrasings of a job ask are here.
+#: where someone works ("your team", "your library")
+_WORKPLACE = alternation(words("words.json", "workplaces")) + r"\b"
+#: what a job ask asks for ("openings", "the role")
+_JOB_NOUN = alternation(words("words.json", "job_nouns"))
 _JOB_ASK = _rx(
     rf"""\b(?:are\s+there|is\s+there|do\s+you\s+have|hear\s+(?:about|of)|keep\s+me\s+posted\s+(?:about|on)|
             does\s+(?:your|the)\s+\w+(?:\s+\w+)?\s+have|have\s+you\s+got|any|if\s+there\s+(?:are|is|were)|
@@ -96,7 +97,7 @@ _JOB_ASK = _rx(
     | \b(?:be|serve\s+as|act\s+as)\s+(?:a|my|one\s+of\s+my)\s+(?:job\s+|professional\s+|personal\s+)?references?\b
     | \b(?:write|provide|give)\s+(?:me\s+)?(?:a\s+)?(?:reference|recommendation|letter\s+of\s+(?:recommendation|
           reference))\s+(?:for\s+me|letter)?
-    | \bvouch\s+for\s+me\b | \bput\s+me\s+forward\b | \bput\s+my\s+name\s+forward\b
+    | \bvouch\s+for\s+me\b | \bput\s+me\s+forward\b
     | \b(?:ready|available|eager|keen)\s+to\s+(?:start|join\s+your|begin\s+work)\b
     | \b(?:like|love|hope|want|wish|glad|happy|keen|eager)\s+to\s+(?:join|work\s+(?:for|with|on|at))\s+your\s+
         (?:\w+\s+)?{_WORKPLACE}
@@ -117,6 +118,64 @@ _JOB_ASK = _rx(
         (?:jobs|job\s+openings|vacancies|openings|employment|hiring)\b"""
 )
 
+#: One example per phrasing of :data:`_JOB_ASK`, in the same order, that only that phrasing catches:
+#: tests/test_detector_examples.py checks it, so a phrasing that catches nothing of its own (dead or
+#: covered by another) fails a test, and so does deleting one.
+JOB_ASK_EXAMPLES = (
+    "Are there any openings at your library?",
+    "I am curious about job opportunities at your library.",
+    "Are you hiring?",
+    "Do you know anyone who is hiring?",
+    "I wonder if your library is hiring.",
+    "Please hire me.",
+    "Would you hire us?",
+    "Could you tell me how I might be considered?",
+    "I would like to discuss the position.",
+    "Could you refer me for the internship?",
+    "Would you be willing to refer me?",
+    "Please remember me when you are hiring.",
+    "I am writing about employment at your library.",
+    "I need a job.",
+    "I would welcome a referral to your director.",
+    "Please consider me for the role.",
+    "I'd like to be considered.",
+    "Please consider my application.",
+    "I hope you'll keep me in mind.",
+    "Could you put in a good word?",
+    "I'd like to ask about the open positions.",
+    "Would you mind connecting me with your hiring manager?",
+    "Could you forward my CV?",
+    "Can you tell me how I might get it?",
+    "Could you get me hired at the library?",
+    "Hello, I am looking for a job.",
+    "I am hoping to work at your library.",
+    "I'd like to discuss a job at your library.",
+    "I am writing to ask you for a job.",
+    "I would be a valuable member of your team.",
+    "My background makes me a strong candidate.",
+    "I'd be a great fit.",
+    "Could we talk about how to get hired there?",
+    "Let me know if something comes up.",
+    "I'd be grateful to hear if anything opens up on your team.",
+    "Please tell me if a position ever comes up.",
+    "Please keep me informed about openings.",
+    "Would you be willing to be a reference for me?",
+    "Could you write me a reference letter?",
+    "Would you vouch for me?",
+    "Would you put me forward?",
+    "I am ready to start.",
+    "I would be glad to work with your archives.",
+    "My skills fit your team well.",
+    "I would love a role on your team.",
+    "Tell me if a job might open up.",
+    "I have lots of the experience this role calls for.",
+    "Could you pass my name along?",
+    "I would love to hear of a post.",
+    "If the position fits, I would love to hear back.",
+    "Any jobs going?",
+    "I want to ask you about archives jobs.",
+)
+
 
 def find_job_asks(text: str) -> list[Span]:
     """Asks for a job for the writer: "Are there any openings?", "could you
@@ -128,6 +187,11 @@ def find_job_asks(text: str) -> list[Span]:
     Not asks: negated mentions ("I'm not looking for a job", "this isn't a
     request for a job"), the reader's own career ("how did you get your first
     job?") and other senses of the word ("you did a great job on the exhibit").
+
+    Finds: "Are there any openings at your library right now?"
+    Finds: "Could you refer me for the internship?"
+    Ignores: "I loved your exhibit on local zines; you did a great job on it."
+    Ignores: "Any openings for a chat next week?"
     """
     return list(_job_asks(text))
 

@@ -10,27 +10,21 @@ from .text import (
     is_negated,
     sentence_at,
 )
+from .vocab import alternation, words
+
+_WORDS = "words.json"
 
 
-#: judgements that insult whoever they are about
+# The word lists are data (infoview_lib/data/words.json); how they combine into phrases is here.
+#: judgements that insult whoever they are about ("incompetent", "a total mess")
 _INSULT = (
-    r"(?:incompetent|idiots?|idiotic|stupid|morons?|moronic|clueless|lazy|useless|pathetic|hopeless|dinosaurs?|"
-    r"jerks?|losers?|fools?|foolish|dumb|ignorant|arrogant|rude|obnoxious|toxic|a\s+joke|a\s+clown|clowns|"
-    r"a\s+(?:total\s+|complete\s+|real\s+|hot\s+|absolute\s+)?(?:mess|disaster|nightmare|trainwreck|train\s+wreck|shambles|dump|waste\s+of\s+space))"
+    rf"(?:{alternation(words(_WORDS, 'insults'))}|a\s+(?:{alternation(words(_WORDS, 'insult_intensifiers'))}\s+)?"
+    rf"{alternation(words(_WORDS, 'insult_nouns'))})"
 )
 #: judgements that disparage only when about a person or a place
-_HARSH = (
-    r"(?:terrible|awful|horrible|dreadful|atrocious|worst|mediocre|unprofessional|disorgani[sz]ed|dysfunctional|"
-    r"incapable|sloppy|backward|laughable|ridiculous|a\s+mess|shambolic|garbage|rubbish|trash|crap|sucks?|suck|hate|"
-    r"can['’]t\s+stand|overrated|boring|a\s+waste\s+of\s+time|out\s+of\s+touch|behind\s+the\s+times)"
-)
-_TARGET = (
-    r"(?:he|she|they|them|him|her|people|everyone|everybody|director|dean|manager|management|administration|admin|"
-    r"boss|head|chair|board|committee|staff|colleagues?|co-?workers?|librarians?|archivists?|team|department|"
-    r"branch|library|libraries|archives?|museum|institution|university|college|school|office|system|catalog(?:ue)?|"
-    r"website|collection|programs?|programmes?|services?|organi[sz]ation|company|firm|place|faculty|leadership|"
-    r"supervisor|predecessor|vendor|union|council|city|county|there)"
-)
+_HARSH = alternation(words(_WORDS, "harsh"))
+#: people and places such a judgement is about
+_TARGET = alternation(words(_WORDS, "judged"))
 _DISPARAGING = _rx(
     rf"""\b{_INSULT}\b
     | \b{_TARGET}(?:['’]s)?\b(?:\s+(?!that\b|who\b|which\b|and\b|but\b)[\w’'-]+){{0,3}}?\s+(?:is|are|was|were|
@@ -69,6 +63,10 @@ def find_disparagement(text: str) -> list[Span]:
     interviewee voiced that the writer reports without joining in ("She said
     the board is dysfunctional; I changed the subject"). Agreeing with it
     ("... and I agreed") counts.
+
+    Finds: "The director there is incompetent."
+    Finds: "Their catalogue is a mess and the staff are lazy."
+    Ignores: "The staff were not rude at all; everyone was welcoming."
     """
     spans = []
     found = [m for m in _DISPARAGING.finditer(text) if not is_negated(text, m.start(), m.end())]

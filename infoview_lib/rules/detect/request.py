@@ -79,6 +79,10 @@ def find_connection(text: str) -> list[Span]:
     "Professor X suggested I contact you", "X introduced us", "referred by",
     "fellow alum", "I attended your talk", "you spoke at". Denials ("we have not
     met") do not count.
+
+    Finds: "Professor Chen suggested I contact you."
+    Finds: "We met briefly at the state library conference last month."
+    Ignores: "I found your name online and would like to meet."
     """
     # "I thought you might be willing" is the writer's own guess, not someone who put them in touch
     return [s for s in find_affirmed(_CONNECTION, text)
@@ -132,7 +136,12 @@ def find_graceful_out(text: str) -> list[Span]:
     """Lines that leave the reader free to say no: "I understand if ...",
     "no worries if not", "if you're too busy", "if your schedule doesn't allow",
     "no pressure", "if you are willing and available". "I wondered if you'd be
-    willing to ..." asks a question: it offers no way out."""
+    willing to ..." asks a question: it offers no way out.
+
+    Finds: "Would 20 minutes suit you? I understand if not."
+    Finds: "No worries at all if you're too busy right now."
+    Ignores: "Please meet me on Tuesday."
+    """
     return [s for s in find_spans(_GRACEFUL_OUT, text)
             if not _REFUSAL.search(text, *context(text, *s)) and not _ASKING_IF.search(text, max(0, s[0] - 30), s[0])]
 
@@ -199,6 +208,10 @@ def find_pressure(text: str) -> list[Span]:
     this", "Call me back at ...", "I'll see you on Tuesday", "PLEASE RESPOND
     NOW", "!!!". Courtesies such as "you must be busy" or "I know you need to
     plan ahead" are not pressure.
+
+    Finds: "I expect a reply by Friday."
+    Finds: "PLEASE RESPOND TO THIS EMAIL."
+    Ignores: "I know you must be very busy."
     """
     spans = find_affirmed(_DEMAND, text) + [
         s for s in find_spans(_PRESUMPTION, text) if not _GREETING_BEFORE.search(text, max(0, s[0] - 30), s[0])]
@@ -234,5 +247,10 @@ _MENTORING = _rx(
 
 def find_mentoring_asks(text: str) -> list[Span]:
     """Asks for ongoing mentoring: "be my mentor", "meet every month",
-    "regular check-ins", "on an ongoing basis" (negated mentions excepted)."""
+    "regular check-ins", "on an ongoing basis" (negated mentions excepted).
+
+    Finds: "Would you be willing to be my mentor?"
+    Finds: "I'd love to set up regular check-ins with you."
+    Ignores: "I'm not asking you to be my mentor; one conversation would help a great deal."
+    """
     return find_affirmed(_MENTORING, text)

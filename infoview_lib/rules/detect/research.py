@@ -78,6 +78,10 @@ def find_research(text: str) -> list[Span]:
     "I read your article on ...", "your recent project", "I saw your
     presentation", "on your library's website", "I noticed that your ...",
     "since you launched ...". Finding someone's name or profile is not research.
+
+    Finds: "I read your report on rural broadband."
+    Finds: "I noticed on your library's website that you launched a seed library this spring."
+    Ignores: "I found your profile on LinkedIn."
     """
     contacts = [m.span() for m in _CONTACT_FOUND.finditer(text)]
     spans = find_affirmed(_RESEARCH, text)

@@ -34,7 +34,13 @@ _GRATITUDE = _rx(
 
 def find_gratitude(text: str) -> list[Span]:
     """Expressions of thanks: "thank you", "thanks", "I appreciate", "grateful"
-    ("thanks in advance" is a request's sign-off, not thanks)."""
+    ("thanks in advance" is a request's sign-off, not thanks).
+
+    Finds: "Dear Dr. Osei, I appreciate your time."
+    Finds: "Thanks so much for meeting with me on Tuesday."
+    Ignores: "Thanks in advance for your help."
+    Ignores: "It was good to meet you on Tuesday."
+    """
     return find_affirmed(_GRATITUDE, text)
 
 
@@ -83,7 +89,11 @@ def find_specific_details(text: str) -> list[Span]:
     """Sentences that name something concrete the writer learned or will do:
     "your advice about X", "learning how you ...", "I will follow up on your
     suggestion to ...", "I have signed up for the course you recommended".
-    "I learned a lot" and "thank you for your advice" name nothing."""
+    "I learned a lot" and "thank you for your advice" name nothing.
+
+    Finds: "Your point about starting with the most-requested items changed how I plan my project."
+    Ignores: "Thanks for the meeting. I learned a lot."
+    """
     spans = []
     for m in _DETAIL_CUE.finditer(text):
         if is_negated(text, m.start(), m.end()):
@@ -156,7 +166,12 @@ def find_new_requests(text: str) -> list[Span]:
     """New requests made in a thank-you (besides asking for a job): "could you
     introduce me to ...", "could you review my resume", "another meeting",
     "can we meet again". Offers ("would you like me to send ...", "let me know
-    if I can help") are not requests."""
+    if I can help") are not requests.
+
+    Finds: "Could you also review my resume?"
+    Finds: "Can we meet again next week?"
+    Ignores: "I hope our paths cross again."
+    """
     return [s for s in find_affirmed(_NEW_REQUEST, text)
             if not _THANKED_FOR.search(text, max(0, s[0] - 40), s[0])]
 
@@ -195,5 +210,10 @@ _OFFER_HELP = _rx(
 def find_offers_of_help(text: str) -> list[Span]:
     """Offers to be of service: "if I can ever help", "happy to share",
     "let me know if I can ...", "would you like me to send ...",
-    "I'd be glad to pass along ..."."""
+    "I'd be glad to pass along ...".
+
+    Finds: "I'd be glad to share the survey template our class built."
+    Finds: "Please let me know if there is anything I can do for your team."
+    Ignores: "Please let me know if there are any openings."
+    """
     return find_affirmed(_OFFER_HELP, text)

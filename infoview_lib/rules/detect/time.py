@@ -62,6 +62,10 @@ def find_time_bounds(text: str) -> list[tuple[Span, int | None]]:
     (30), "a short call", "a quick chat", "a brief conversation", "a few minutes"
     (no number). Past events ("we had a short chat at the conference", "we met
     briefly") and distances ("20 minutes away") are not asks.
+
+    Finds: "Would you have 20 minutes?"
+    Finds: "Could you spare half an hour?"
+    Ignores: "Could we meet?"
     """
     found: list[tuple[Span, int | None]] = []
     for m in _MINUTES.finditer(text):
@@ -77,5 +81,10 @@ def find_time_bounds(text: str) -> list[tuple[Span, int | None]]:
 
 def find_long_time_asks(text: str) -> list[Span]:
     """Asks for a lot of time: "an hour or two", "two hours", "all afternoon",
-    "as long as you like" (an hour on its own counts too: it is not brief)."""
+    "as long as you like" (an hour on its own counts too: it is not brief).
+
+    Finds: "Could we spend the whole afternoon together?"
+    Finds: "Could we meet for an hour or two?"
+    Ignores: "Would you have 20 minutes?"
+    """
     return [s for s in find_spans(_LONG_TIME, text) if not _is_past_event(text, s[0])]

@@ -92,8 +92,11 @@ _TOPIC_TAIL = _rx(
     r"""\s*(?:sometime|some\s*time|soon|with\s+you|in\s+the\s+(?:next|coming)\s+[\w\s]+|next\s+\w+|this\s+\w+|at\s+your\s+convenience)\s*$""",
     word_start=False,
 )
-#: more topics than this is a long list
-MAX_TOPICS = 3
+#: the advice: name at most this many topics ("one or two")
+ADVISED_TOPICS = 2
+#: more topics than this is a long list: one more than the advice, because the count is approximate
+#: ("archives and special collections" may be one topic or two)
+MAX_TOPICS = ADVISED_TOPICS + 1
 
 
 @lru_cache(maxsize=64)
@@ -237,7 +240,11 @@ def is_generic_topic(segment: str) -> bool:
 def find_vague_topics(text: str) -> list[Span]:
     """Vague framings: "pick your brain", "no specific agenda", "libraries in
     general", "just to chat", and topics that open with "anything",
-    "everything (you do)" or "whatever"."""
+    "everything (you do)" or "whatever".
+
+    Finds: "Can I pick your brain sometime about libraries?"
+    Ignores: "I'd love to hear how you moved into law librarianship."
+    """
     spans = find_spans(_VAGUE_TOPIC, text)
     for a, b in topic_segments(text):
         m = _OPEN_ENDED_TOPIC.match(text, a, b)

@@ -80,6 +80,21 @@ def phrase_pattern(phrases) -> str:
     return r"(?<![\w'’])(?:" + "|".join(alternatives) + r")(?![\w'’])"
 
 
+def alternation(phrases) -> str:
+    """A regular-expression group (source) matching any of ``phrases`` exactly, longest first, with
+    no word boundaries of its own: the structural pattern that uses it sets them. Words of a phrase
+    are separated by any white space, and an apostrophe also matches a curly one.
+
+    >>> print(alternation(["can't stand", "rude"]))
+    (?:can['’]t\\s+stand|rude)
+    """
+    import re
+
+    alternatives = [r"\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split())
+                    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p))]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 def concepts(name: str, key: str) -> dict[str, tuple[str, ...]]:
     """Concept -> its phrasings, from the object at ``key`` in file ``name`` (validated)."""
     return {concept: words(name, key, concept) for concept in mapping(name, key)}
