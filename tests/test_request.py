@@ -454,3 +454,24 @@ def test_career_centre_style_messages(text, labels):
     report = score_request(text)
     got = {advice_id: report.finding(advice_id).passed for advice_id in labels}
     assert got == labels
+
+
+# Research shows in facts of their own: their role and workplace, a change they made, a recent date,
+# a named programme. The writer's own moves and dates, and generic questions, are no research.
+@pytest.mark.parametrize("text, shown", [
+    ("I'm especially curious about how your team handled the migration to linked data last year.", True),
+    ("I know you lead the metadata team at the Boston Athenaeum.", True),
+    ("I'd love to hear how you run the oral history programme at the county museum.", True),
+    ("How did the BIBFRAME pilot change your workflows?", True),
+    ("How did the move to the new discovery layer change the way you run tests?", True),
+    ("What made Eastside decide to lend 3D printers?", True),
+    ("How did you move from the National Archives into digital preservation?", True),
+    ("After the move to Boston I started volunteering at the library.", False),
+    ("My move to the US last spring was hard.", False),
+    ("Last year I started my MLIS.", False),
+    ("I'm curious how you got into competitive intelligence.", False),
+    ("I'd love to hear how you run your team.", False),
+    ("Could you tell me what it's like to work at Google?", False),
+])
+def test_research_shows_in_facts_of_theirs(text, shown):
+    assert bool(score_request(text).finding("request.homework").passed) is shown

@@ -2,17 +2,23 @@
 
 Research shows in "I read your ..." and also in specific references to the person's or the
 workplace's own facts: a change they made ("since Riverside went fine-free", "now that your team
-reports to ..."), a date ("the archive you opened in 2019"), what the writer found "in reading
-about" them.
+reports to ...", "the migration to linked data"), a date ("the archive you opened in 2019", "last
+spring"), an undertaking of theirs named with what they did ("you lead the metadata team at ...",
+"how you run the oral history programme"), a named programme ("the BIBFRAME pilot"), what the
+writer found "in reading about" them. A change or date counts only when the clause is about them,
+not the writer ("My move to the US last spring").
 
 Finds: "Since Riverside went fine-free in 2022, what changed?", "I read your post on zines.",
 "One thing I found in reading about Marlow Partners is ...".
 Ignores: "I found your profile on LinkedIn.", "Since I started my MLIS, I have ...",
-"I graduated in 2021."
+"I graduated in 2021.", "how you run your team", "After the move to Boston I ..."
 """
 from __future__ import annotations
 
+import re
+
 from .text import (
+    LazyPattern,
     Span,
     _SUBJECT_I,
     _rx,
@@ -20,6 +26,7 @@ from .text import (
     context,
     find_affirmed,
     is_negated,
+    sentence_at,
 )
 
 
@@ -67,6 +74,40 @@ _FACT_OF_THEIRS = _rx(
     | \bI\s+(?:see|notice|gather)\s+(?:that\s+)?(?:your|you)\b
     | \b(?:in|since|during|by)\s+(?:19|20)\d\d\b"""
 )
+#: a change the reader's workplace made, named as a noun ("the move to FOLIO", "your migration to linked data",
+#: "the switch to GIS services"): knowing it shows homework
+_THEIR_CHANGE = _rx(
+    r"""\b(?:the|your|its|their|that)\s+(?:[\w'’-]+\s+){0,2}?(?:switch|move|migration|transition|shift|conversion|
+        merger|rollout|roll-out|redesign|renovation|expansion|reorgani[sz]ation|restructur\w+)\s+(?:to|from|into|
+        of\s+(?:the|your|its))\b"""
+)
+#: a specific undertaking of theirs, named with what they did ("how you run the oral history programme",
+#: "how your branch organised its careers drop-in", "you lead the metadata team at ...")
+_THEIR_UNDERTAKING = _rx(
+    r"""\b(?:you|your\s+(?:[\w'’-]+\s+)?(?:team|library|branch|department|office|unit|lab|archive|museum|service|
+            group|council|firm|organi[sz]ation|school|college|university|staff))\s+(?:\w+\s+)?
+        (?:run|ran|lead|led|head|headed|manage|managed|oversee|oversaw|direct|set\s+up|launched|started|built|
+          organi[sz]ed|planned|created|designed|got|handled|established|developed|introduced|piloted|founded|
+          curate|curated|coordinate|coordinated)\s+(?:the|its|your|their|a|an)\s+(?:[\w'’-]+\s+){1,4}?
+        (?:programme|program|project|pilot|initiative|service|drop-in|collection|scheme|lab|makerspace|exhibition|
+          series|migration|move|switch|transition|partnership|team|unit|department|reading\s+rooms?|archive|
+          digiti[sz]ation|conversion|campaign|study|survey|residency|festival|desk|clinic|workshop)s?\b"""
+)
+#: "last spring", "this year": a recent time of something they did
+_RECENT_TIME = _rx(r"\b(?:last|this\s+past|earlier\s+this)\s+(?:year|spring|summer|autumn|fall|winter|month|term|semester)\b")
+#: a named thing of theirs, capitalised or dated: "the BIBFRAME pilot", "the 2022 serials project",
+#: "how did you move from the National Archives", "what made Eastside decide ..."
+_NAMED_THING = LazyPattern(
+    r"""\b[Tt]he\s+(?:[A-Z][\w'’-]*|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?(?:[Pp]ilot|[Pp]roject|[Pp]rogram(?:me)?|
+        [Ii]nitiative|[Mm]igration|[Rr]edesign|[Cc]ampaign|[Gg]rant|[Ss]urvey|[Rr]eport|[Ee]xhibition|[Ss]trategy|
+        [Pp]lan|[Rr]ecords|[Cc]onversion|[Rr]ollout|[Pp]artnership|[Ll]aunch)\b
+    | \byou\s+(?:first\s+)?(?:move|moved|switch|switched|go|went|transition|transitioned|come|came)\s+(?:over\s+)?from\s+
+        (?:the\s+)?[A-Z]\w+
+    | \b(?:made|did|does|led)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:decide|choose|start|switch|move|adopt|drop|launch|begin|
+        go|partner)\b""",
+    re.VERBOSE,
+)
+_THEIRS_OR_MINE = _rx(r"\b(?:you|your|yours|I|I['’]m|I['’]ve|my|me|we|our)\b")
 #: finding someone's name or address is how the writer reached them, not research on their work
 _CONTACT_FOUND = _rx(r"\b(?:found|got|saw|came\s+across|took)\s+(?:your|their)\s+(?:name|contact|e-?mail|details|address|number)\b")
 _WRITER = _rx(r"\b(?:I|I['’]m|I['’]ve|my|me|we|our)\b")
@@ -93,4 +134,31 @@ def find_research(text: str) -> list[Span]:
                 continue
         if not is_negated(text, m.start(), m.end()):
             spans.append(m.span())
+    for pattern in (_THEIR_CHANGE, _THEIR_UNDERTAKING, _NAMED_THING):
+        for m in pattern.finditer(text):
+            whose = "theirs" if m.group().lower().startswith(("you", "your")) else _whose(text, m.start(), m.end())
+            # a named thing needs only not to be the writer's; a change or an undertaking must be theirs
+            if whose == "mine" or (whose is None and pattern is not _NAMED_THING
+                                   and not m.group().lower().startswith(("you", "your"))):
+                continue
+            if not is_negated(text, m.start(), m.end()):
+                spans.append(m.span())
+    for m in _RECENT_TIME.finditer(text):
+        if _whose(text, m.start(), m.end()) == "theirs" and not is_negated(text, m.start(), m.end()):
+            spans.append(m.span())
     return sorted(spans)
+
+
+def _whose(text: str, start: int, end: int) -> str | None:
+    """Whom the clause around ``start:end`` is about: "theirs" when the nearest person word before it is
+    "you" or "your", "mine" when it is the writer's; with none before, the first one after it in the
+    sentence decides ("How did the move to X change the way you work?"); None when there is none."""
+    last = None
+    for m in _THEIRS_OR_MINE.finditer(text, clause_start(text, start), start):
+        last = m.group().lower()
+    if last is None:
+        m = _THEIRS_OR_MINE.search(text, end, sentence_at(text, start)[1])
+        last = m.group().lower() if m else None
+    if last is None:
+        return None
+    return "theirs" if last in ("you", "your", "yours") else "mine"
