@@ -145,3 +145,15 @@ def test_research_is_found_inside_a_question():
     report = score_questions(["I noticed your library launched a seed library. How did you fund it?"], 5)
     assert report.finding("prep.show_research").passed
     assert not score_questions(["What do you do all day?"], 5).finding("prep.show_research").passed
+
+
+@pytest.mark.parametrize("question, off", [
+    ("How much does a liaison librarian earn?", True),
+    ("What do you think of the new Star Wars film?", True),
+    ("How did you earn your certification?", False),
+    ("What films does your library lend?", False),
+])
+def test_pay_and_unrelated_subjects_are_off_topic(question, off):
+    plan = ["How do you support liaison work with faculty?", question]
+    finding = score_questions(plan, 10, topics=["academic liaison work"]).finding("job.stay_on_topic")
+    assert finding.passed is not off

@@ -475,3 +475,49 @@ def test_career_centre_style_messages(text, labels):
 ])
 def test_research_shows_in_facts_of_theirs(text, shown):
     assert bool(score_request(text).finding("request.homework").passed) is shown
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("I'd also love to know whether your team might have room for a junior analyst in the new year.", True),
+    ("If you ever take on summer interns, I'd of course be very interested, but mainly I just want to learn.", True),
+    ("I'm not asking for one, but if a records assistant role does open up, please do let me know.", True),
+    ("Do you have room for a quick call next week?", False),
+    ("If you ever need volunteers for the festival, let me know and I'll help.", False),
+])
+def test_soft_and_conditional_job_asks(text, asks):
+    assert bool(find_job_asks(text)) is asks
+
+
+@pytest.mark.parametrize("text, known", [
+    ("My tutor Dr. Hughes has given me your contact.", True),
+    ("Jess from the Makerspace volunteers here.", True),
+    ("We were both on the conference planning committee.", True),
+    ("Your name came up when I asked around about map librarianship.", True),
+    ("I found your name on the university website.", False),
+    ("We both love maps.", False),
+])
+def test_connection_through_a_referrer_or_a_shared_group(text, known):
+    assert bool(find_connection(text)) is known
+
+
+@pytest.mark.parametrize("text, out", [
+    ("Could we meet for 20 minutes? If you have no time, I understand it completely.", True),
+    ("Could we talk for half an hour? Only if you have time, of course!", True),
+    ("Could we talk for half an hour? I have time on Friday.", False),
+])
+def test_graceful_out_in_plain_and_casual_forms(text, out):
+    assert score_request(text).finding("request.graceful_out").passed is out
+
+
+@pytest.mark.parametrize("text, ongoing", [
+    ("Could we meet for coffee once a month or so?", True),
+    ("Could you guide me as I build my career?", True),
+    ("Could we meet for coffee once next month?", False),
+])
+def test_mentoring_asks_with_words_between(text, ongoing):
+    assert score_request(text).finding("what.not_mentoring").passed is not ongoing
+
+
+def test_a_quarter_of_an_hour_is_brief():
+    assert score_request("Could I have no more than a quarter of an hour of your time?").finding("request.brief").passed
+    assert not score_request("Could I have an hour of your time?").finding("request.brief").passed

@@ -218,3 +218,12 @@ LABELLED += [
 def test_career_centre_style_notes(text, labels):
     report = score_thank_you(text)
     assert {advice_id: report.finding(advice_id).passed for advice_id in labels} == labels
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("thx so much for the chat, was really helpful!!", "after.gratitude"),
+    ("Should I be able to assist with the training materials you mentioned, I would be honoured to do so.",
+     "after.offer_help"),
+])
+def test_casual_thanks_and_formal_offers(text, advice):
+    assert score_thank_you(text).finding(advice).passed

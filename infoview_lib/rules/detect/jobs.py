@@ -103,13 +103,20 @@ _JOB_ASK = _rx(
     | \b(?:my|these)\s+(?:skills|experience|background|qualifications)\s+(?:\w+\s+){{0,3}}?(?:fit|match|suit|align\s+with)\s+
         (?:your|the)\s+(?:\w+\s+){{0,2}}?(?:team|role|position|needs|job|opening|requirements)
     | \b(?:a|an)\s+(?:\w+\s+)?role\s+(?:on|in|at|with)\s+your\s+(?:\w+\s+)?{_WORKPLACE}
-    | \b{_JOB_NOUN}\b[^.?!;]{{0,60}}?\b(?:might|may|could|will|would|to|ever|should)\s+(?:ever\s+)?(?:opens?\s+up|open\s+up|
+    | \b{_JOB_NOUN}\b[^.?!;]{{0,60}}?\b(?:might|may|could|will|would|to|ever|should|does|do)\s+(?:ever\s+)?(?:opens?\s+up|open\s+up|
           become\s+(?:available|vacant|open)|come\s+up|free\s+up)\b
     | \b(?:experience|skills|background|qualifications)\s+(?:that\s+)?(?:this|the|your)\s+(?:\w+\s+)?(?:role|position|
           job|post|opening)\s+(?:calls\s+for|requires|needs|asks\s+for|demands)
     | \b(?:pass|passing|send|forward|put|putting|mention|mentioning)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\s+
         (?:along|forward|on|to|in|for)\b
     | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
+    | \b(?:have|has|had|is\s+there|there['’]s|any)\s+(?:\w+\s+)?(?:room|space|a\s+place|a\s+spot)\s+for\s+(?:me\b|
+          someone\s+like\s+me\b|(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+)?(?:analyst|librarian|assistant|archivist|
+          intern|hire|cataloguer|cataloger|developer|designer|trainee|graduate|staff\s+member|researcher|curator)s?\b)
+    | \bif\s+(?:you|your\s+\w+)\s+(?:ever\s+)?(?:take\s+on|hire|recruit|bring\s+on|are\s+looking\s+for|look\s+for|
+          need)\s+(?:\w+\s+){{0,3}}?(?:interns?|staff|assistants?|trainees?|graduates?|analysts?|librarians?|
+          archivists?|new\s+people|someone)\b[^.?!]{{0,60}}?\b(?:interested|apply|consider\s+me|think\s+of\s+me|
+          keep\s+me\s+in\s+mind|remember\s+me|put\s+myself\s+forward)
     | \bif\s+the\s+(?:position|role|job|opening|internship)\s+(?:fits|suits|matches)\b
     | \b(?:any|are\s+there(?:\s+any)?)\s+(?:\w+\s+)?(?:jobs?|positions?|roles?|vacancies|openings)\s+(?:going|available|
           open|out\s+there|coming\s+up)\b

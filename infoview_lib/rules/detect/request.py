@@ -44,7 +44,7 @@ _CONNECTION = _rx(
     | \b(?:at|on)\s+the\s+(?:suggestion|recommendation|advice)\s+of\b | \breferral\s+from\b
     | \bintroduced\s+(?:us|me|you)\b | \bintroduction\s+(?:from|by|through|via)\b
     | \bfor\s+(?:the|your)\s+(?:kind\s+|warm\s+)?introduction\b | \b(?:made|making)\s+(?:the|an|our)\s+introduction\b
-    | \b(?:gave|passed|shared|forwarded|sent)\s+(?:me\s+)?(?:along\s+|on\s+)?your\s+(?:name|contact|e-?mail|details|
+    | \b(?:gave|given|passed|shared|forwarded|sent)\s+(?:me\s+)?(?:along\s+|on\s+)?your\s+(?:name|contact|e-?mail|details|
           information|address)\b
     | \b(?:got|received|have)\s+your\s+(?:name|contact|e-?mail|details)\s+from\b
     | \bmentioned\s+(?:to\s+me\s+)?(?:that\s+)?(?:you|your)\b
@@ -64,7 +64,12 @@ _CONNECTION = _rx(
     | \b(?:great|good|nice|lovely|wonderful|a\s+pleasure|a\s+delight|fun)\s+(?:to\s+(?:meet|chat|talk|speak)|meeting|
           talking|speaking|chatting)\s+(?:with\s+you\s+|to\s+you\s+|you\s+)?(?:at|during|after|on|yesterday|last|earlier)\b
     | \b(?:told|mentioned\s+to)\s+me\s+about\s+you\b
-    | \b(?:kindly\s+|has\s+|have\s+)?put\s+us\s+in\s+touch\b | \bput\s+me\s+in\s+touch\s+with\s+you\b"""
+    | \b(?:kindly\s+|has\s+|have\s+)?put\s+us\s+in\s+touch\b | \bput\s+me\s+in\s+touch\s+with\s+you\b
+    | \byour\s+name\s+(?:came\s+up|kept\s+coming\s+up|was\s+mentioned|was\s+suggested)\b
+    | \bfrom\s+(?:the|our)\s+(?:[\w'’-]+\s+){0,4}?(?:volunteers|group|society|club|committee|association|caucus|
+          network|chapter|cohort|class|program(?:me)?|course|meetup|circle|guild|forum|board)\s+here\b
+    | \bwe(?:['’]re|\s+are|\s+were)?\s+both\s+(?:\w+\s+){0,2}?(?:members?|volunteers?|on\s+the|in\s+the|part\s+of|
+          alumni|graduates?|from\s+the)\b"""
 )
 
 
@@ -99,6 +104,8 @@ _GRACEFUL_OUT = _rx(
     | \bif\s+(?:you\s+are|you['’]re)\s+(?:too\s+busy|unable|not\s+able|not\s+available|unavailable|willing|able|
           open\s+to|available)\b
     | \bif\s+(?:you\s+)?(?:can['’]t|cannot|don['’]t\s+have)\b
+    | \bif\s+you\s+(?:have|had)\s+no\s+(?:time|availability|capacity)\b | \bonly\s+if\s+you\s+(?:have|can|are|['’]re|want|
+          feel|would|['’]d)\b
     | \bif\s+(?:your\s+)?(?:schedule|time|calendar|workload|timing)\s+(?:allows?|permits?|doesn['’]t|does\s+not|
           won['’]t|is\s+(?:too\s+)?(?:full|tight|busy))\b
     | \bif\s+(?:it['’]s|it\s+is|this\s+is|that['’]s|that\s+is|now\s+is|now['’]s)\s+(?:not\s+(?:possible|convenient|
@@ -228,7 +235,11 @@ _MENTORING = _rx(
     | \b(?:meet|talk|speak|chat|check\s+in)\s+(?:up\s+)?(?:with\s+(?:me|you)\s+)?(?:regularly|periodically|frequently|monthly|weekly|fortnightly|
           biweekly|quarterly)\b
     | \b(?:ongoing|long[\s-]term|continued)\s+(?:guidance|support|relationship|mentorship|mentoring)\b
-    | \bkeep\s+meeting\b"""
+    | \bkeep\s+meeting\b
+    | \b(?:meet|talk|chat|speak|catch\s+up)\s+(?:\w+\s+){1,3}?(?:every|once\s+a|twice\s+a|once\s+every)\s+(?:\w+\s+)?
+        (?:weeks?|months?|fortnight|quarter|semester|term)\b
+    | \b(?:guide|coach|advise|support|steer)\s+me\s+(?:as\s+I|throughout|along\s+the\s+way|over\s+the\s+(?:coming|next)|
+          through\s+my\s+(?:career|studies|job\s+search))\b"""
 )
 
 
