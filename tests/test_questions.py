@@ -157,3 +157,12 @@ def test_pay_and_unrelated_subjects_are_off_topic(question, off):
     plan = ["How do you support liaison work with faculty?", question]
     finding = score_questions(plan, 10, topics=["academic liaison work"]).finding("job.stay_on_topic")
     assert finding.passed is not off
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("How did you secure institutional funding for Lakeside's data service?", True),
+    ("How did you come to build the jazz archive?", True),
+    ("How do you build a collection?", False),
+])
+def test_research_in_a_named_or_specific_undertaking(question, shown):
+    assert score_questions([question], 5).finding("prep.show_research").passed is shown

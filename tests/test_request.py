@@ -521,3 +521,41 @@ def test_mentoring_asks_with_words_between(text, ongoing):
 def test_a_quarter_of_an_hour_is_brief():
     assert score_request("Could I have no more than a quarter of an hour of your time?").finding("request.brief").passed
     assert not score_request("Could I have an hour of your time?").finding("request.brief").passed
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("can we chat abt how to get in there, maybe a job for me lol", True),
+    ("I'd like to formally express my interest in the research assistant post on your project.", True),
+    ("My CV is attached for your consideration.", True),
+    ("I'd love to be part of a team like yours one day - if you're ever recruiting, I'd jump at the chance.", True),
+    ("I read your position paper on open-access mandates.", False),
+    ("We met at the opening of the new Westside branch.", False),
+])
+def test_job_asks_that_apply_for_a_post(text, asks):
+    assert bool(find_job_asks(text)) is asks
+
+
+def test_a_negation_ends_at_a_comma_before_just():
+    text = ("I'm not looking for a job, just trying to understand how corporate librarians prove their value. "
+            "Might you spare 15 minutes?")
+    assert score_request(text).finding("request.specific_topics").passed
+
+
+@pytest.mark.parametrize("text, known", [
+    ("Dr. Obi, who chairs it, thought you'd be a good person to ask about born-digital accessioning.", True),
+    ("You did a great job on the panel about rural broadband at ARSL last week.", True),
+])
+def test_connection_in_contractions_and_their_panels(text, known):
+    assert bool(find_connection(text)) is known
+
+
+def test_finding_them_on_a_website_is_no_homework():
+    text = "I found you through the company website. I'd love 15-20 min to ask you about data pipelines."
+    assert not score_request(text).finding("request.homework").passed
+    assert score_request("I read on your library's website that you opened a seed library. Could we talk for "
+                         "15 minutes?").finding("request.homework").passed
+
+
+def test_a_formal_should_you_is_a_graceful_out():
+    text = "I should be most grateful for a short conversation, should you be able to spare the time."
+    assert score_request(text).finding("request.graceful_out").passed

@@ -227,3 +227,12 @@ def test_career_centre_style_notes(text, labels):
 ])
 def test_casual_thanks_and_formal_offers(text, advice):
     assert score_thank_you(text).finding(advice).passed
+
+
+@pytest.mark.parametrize("text, specific", [
+    ("Thanks for the talk on Friday about open-access mandates.", False),
+    ("Thank you for our chat about metadata careers.", False),
+    ("Thank you for our conversation about how you restructured the reference desk around live chat.", True),
+])
+def test_naming_the_talk_s_topic_is_not_a_specific_detail(text, specific):
+    assert score_thank_you(text).finding("after.specific_detail").passed is specific

@@ -110,6 +110,14 @@ _JOB_ASK = _rx(
     | \b(?:pass|passing|send|forward|put|putting|mention|mentioning)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\s+
         (?:along|forward|on|to|in|for)\b
     | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
+    | \b(?:a|any)\s+(?:job|position|role|internship|opening|spot|post)\s+for\s+me\b
+    | \bhow\s+(?:to|I\s+(?:can|could|might))\s+get\s+(?:in|my\s+foot\s+in)\s+(?:there|at\s+your|with\s+you|the\s+door\s+(?:there|at\s+your))\b
+    | \b(?:express|expressing|register|registering|reiterate|confirm)\s+(?:\w+\s+)?(?:my\s+)?interest\s+in\s+(?:the|a|an|
+          your|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
+    | \b(?:cv|resume|résumé)\b[^.?!]{{0,40}}\bfor\s+your\s+consideration\b
+    | \bif\s+(?:you|your\s+\w+)(?:['’]re|\s+are)\s+(?:ever\s+)?(?:recruiting|hiring|looking\s+for\s+(?:someone|staff|
+          people|new\s+staff))\b
+    | \b(?:be|become)\s+(?:a\s+)?part\s+of\s+(?:your\s+(?:\w+\s+)?{_WORKPLACE}|a\s+team\s+like\s+yours)
     | \b(?:have|has|had|is\s+there|there['’]s|any)\s+(?:\w+\s+)?(?:room|space|a\s+place|a\s+spot)\s+for\s+(?:me\b|
           someone\s+like\s+me\b|(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+)?(?:analyst|librarian|assistant|archivist|
           intern|hire|cataloguer|cataloger|developer|designer|trainee|graduate|staff\s+member|researcher|curator)s?\b)

@@ -52,19 +52,21 @@ _CONNECTION = _rx(
     | \bwho\s+(?:\w+\s+)?(?:met|spoke\s+(?:with|to)|talked\s+(?:with|to)|chatted\s+with)\s+you\b
     | \b(?:accept(?:ed|ing)?|approv(?:ed|ing))\s+my\s+(?:LinkedIn\s+)?(?:invitation|invite|connection\s+request|
           request\s+to\s+connect)\b
-    | \b(?:thought|said|mentioned|felt|suggested|told\s+me)\s+(?:that\s+)?you\s+(?:would|might|could|may)\s+
+    | \b(?:thought|said|mentioned|felt|suggested|told\s+me)\s+(?:that\s+)?you(?:\s+(?:would|might|could|may)|['’]d)\s+
         (?:be\s+)?(?:willing|happy|glad|open|able|the\s+right|a\s+good|a\s+great|know)\b
     | \b(?:also|both)\s+(?:an?\s+)?(?:alum\w*|graduat\w*|attended|studied|members?|belong)\b
     | \bI\s+(?:\w+\s+)?(?:was\s+(?:in|at|a\s+student\s+in)|took|audited|attended|
           enrolled\s+in)\s+your\s+(?:[\w-]+\s+){0,3}?
         (?:class|course|workshop|session|talk|presentation|seminar|lecture|webinar|panel|module)\b
-    | \b(?:thought|said|mentioned|felt|suggested)\s+(?:that\s+)?you\s+(?:would|might|could)\s+be\s+(?:a\s+|
+    | \b(?:thought|said|mentioned|felt|suggested)\s+(?:that\s+)?you(?:\s+(?:would|might|could)|['’]d)\s+be\s+(?:a\s+|
           the\s+)?(?:\w+\s+){0,2}?(?:person|one|someone|contact)\b
     | \balumni\s+(?:network|directory|database|association|community|platform|mentoring|group)\b
     | \b(?:great|good|nice|lovely|wonderful|a\s+pleasure|a\s+delight|fun)\s+(?:to\s+(?:meet|chat|talk|speak)|meeting|
           talking|speaking|chatting)\s+(?:with\s+you\s+|to\s+you\s+|you\s+)?(?:at|during|after|on|yesterday|last|earlier)\b
     | \b(?:told|mentioned\s+to)\s+me\s+about\s+you\b
     | \b(?:kindly\s+|has\s+|have\s+)?put\s+us\s+in\s+touch\b | \bput\s+me\s+in\s+touch\s+with\s+you\b
+    | \byou\s+(?:\w+\s+){0,4}?(?:on|at|in|during|with|chaired|moderated|gave)\s+(?:the|your)\s+(?:\w+\s+)?(?:panel|talk|
+          presentation|keynote|session|webinar|workshop|lecture)\b
     | \byour\s+name\s+(?:came\s+up|kept\s+coming\s+up|was\s+mentioned|was\s+suggested)\b
     | \bfrom\s+(?:the|our)\s+(?:[\w'’-]+\s+){0,4}?(?:volunteers|group|society|club|committee|association|caucus|
           network|chapter|cohort|class|program(?:me)?|course|meetup|circle|guild|forum|board)\s+here\b
@@ -118,6 +120,7 @@ _GRACEFUL_OUT = _rx(
         \s+(?:a\s+|very\s+|extremely\s+|so\s+|quite\s+|incredibly\s+)?(?:busy|full|valuable|limited|precious|
                 demanding)\b(?![^.!?]*\bbut\b)
     | \bshould\s+(?:your\s+(?:schedule|time|calendar)|you\s+(?:be\s+unable|not|prefer\s+not)|it\s+not|this\s+not)\b
+    | \bshould\s+you\s+(?:be\s+able|be\s+willing|have\s+(?:the\s+)?time|find\s+the\s+time|wish)\b
     | \b(?:I|I['’]d|I['’]ll|I\s+would|I\s+will)\s+(?:\w+\s+)?understand\s*(?:[.!]|$)
     | \bwhether\s+or\s+not\s+you\s+can\b | \beither\s+way\b | \bif\s+(?:it|that)\s+(?:doesn['’]t|does\s+not)\s+work\b
     | \bno\s+need\s+to\s+(?:reply|respond|answer|write\s+back)\b

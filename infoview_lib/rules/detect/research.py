@@ -85,13 +85,15 @@ _THEIR_CHANGE = _rx(
 #: "how your branch organised its careers drop-in", "you lead the metadata team at ...")
 _THEIR_UNDERTAKING = _rx(
     r"""\b(?:you|your\s+(?:[\w'’-]+\s+)?(?:team|library|branch|department|office|unit|lab|archive|museum|service|
-            group|council|firm|organi[sz]ation|school|college|university|staff))\s+(?:\w+\s+)?
-        (?:run|ran|lead|led|head|headed|manage|managed|oversee|oversaw|direct|set\s+up|launched|started|built|
+            group|council|firm|organi[sz]ation|school|college|university|staff))\s+(?:\w+\s+){0,2}?
+        (?:run|ran|lead|led|head|headed|manage|managed|oversee|oversaw|direct|set\s+up|launched|started|built|build|
+          secured|won|raised|obtained|opened|redesigned|renovated|expanded|
           organi[sz]ed|planned|created|designed|got|handled|established|developed|introduced|piloted|founded|
           curate|curated|coordinate|coordinated)\s+(?:the|its|your|their|a|an)\s+(?:[\w'’-]+\s+){1,4}?
         (?:programme|program|project|pilot|initiative|service|drop-in|collection|scheme|lab|makerspace|exhibition|
           series|migration|move|switch|transition|partnership|team|unit|department|reading\s+rooms?|archive|
-          digiti[sz]ation|conversion|campaign|study|survey|residency|festival|desk|clinic|workshop)s?\b"""
+          digiti[sz]ation|conversion|campaign|study|survey|residency|festival|desk|clinic|workshop|funding|grant|
+          area|space|room|sessions?|events?|centre|center|hub|garden|club|portal|website|app|policy)s?\b"""
 )
 #: "last spring", "this year": a recent time of something they did
 _RECENT_TIME = _rx(r"\b(?:last|this\s+past|earlier\s+this)\s+(?:year|spring|summer|autumn|fall|winter|month|term|semester)\b")
@@ -103,13 +105,16 @@ _NAMED_THING = LazyPattern(
         [Pp]lan|[Rr]ecords|[Cc]onversion|[Rr]ollout|[Pp]artnership|[Ll]aunch)\b
     | \byou\s+(?:first\s+)?(?:move|moved|switch|switched|go|went|transition|transitioned|come|came)\s+(?:over\s+)?from\s+
         (?:the\s+)?[A-Z]\w+
+    | (?<![.!?]\s)(?<!^)\b[A-Z][\w-]+['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:[Ss]ervice|[Pp]rogram(?:me)?|[Pp]roject|[Pp]ilot|
+        [Ii]nitiative|[Cc]ollection|[Aa]rchive|[Ll]ab|[Cc]entre|[Cc]enter|[Pp]ortal|[Ss]trategy|[Pp]olicy|[Mm]igration)\b
     | \b(?:made|did|does|led)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:decide|choose|start|switch|move|adopt|drop|launch|begin|
         go|partner)\b""",
     re.VERBOSE,
 )
 _THEIRS_OR_MINE = _rx(r"\b(?:you|your|yours|I|I['’]m|I['’]ve|my|me|we|our)\b")
 #: finding someone's name or address is how the writer reached them, not research on their work
-_CONTACT_FOUND = _rx(r"\b(?:found|got|saw|came\s+across|took)\s+(?:your|their)\s+(?:name|contact|e-?mail|details|address|number)\b")
+_CONTACT_FOUND = _rx(r"\b(?:found|got|saw|came\s+across|took)\s+(?:your|their)\s+(?:name|contact|e-?mail|details|address|number)\b"
+                     r"|\b(?:found|reached|located)\s+you\s+(?:through|on|via|in|from)\b")
 _WRITER = _rx(r"\b(?:I|I['’]m|I['’]ve|my|me|we|our)\b")
 
 

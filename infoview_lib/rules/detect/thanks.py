@@ -59,7 +59,6 @@ _DETAIL_CUE = _rx(
         resource|article|book|course|reading|contact)s?\s+(?:about|on|you|for|to)\b
     | \b(?:telling|showing|teaching|explaining|sharing|introducing)\s+(?:me\s+|with\s+me\s+)?(?:\w+\s+)?(?:about|
           how|what|why|your|the)\b
-    | \b(?:our|the|your)\s+(?:\w+\s+)?(?:conversation|discussion|chat|talk|meeting|tour)\s+(?:about|on|regarding|of)\b
     | {i}(?:['’]ll|\s+will|\s+plan\s+to|\s+intend\s+to|\s+am\s+going\s+to|['’]m\s+going\s+to|\s+have\s+already|
           ['’]ve\s+already|\s+already|\s+have|['’]ve)\s+
         (?:\w+\s+)?(?:follow\w*\s+up|sign\w*\s+up|sign\w*|read|look\w*\s+into|reach\w*\s+out|contact\w*|appl\w+|

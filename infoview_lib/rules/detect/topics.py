@@ -54,7 +54,7 @@ _CHOICE_QUESTION = _rx(r"\b(?:would|do|did|should|could)\s+(?:you|I|one|a|an|the
 #: ("I've admired how you built ...", "I enjoyed hearing about ...", "we talked about ...")
 _NOT_A_WISH = _rx(
     r"""(?:(?:admire[sd]?|impressed\s+(?:by|with)|inspired\s+by|amazed\s+(?:by|at)|enjoyed|appreciated|
-        saw|seen|noticed|read\s+about|(?:we|I)\s+(?:\w+\s+)?(?:talked|chatted|spoke|discussed|heard|learned|learnt))
+        saw|seen|noticed|read\s+about|described|praised|cited|highlighted|recommended|(?:we|I)\s+(?:\w+\s+)?(?:talked|chatted|spoke|discussed|heard|learned|learnt))
         \s+(?:\w+\s+){0,2} | (?:love[sd]?|liked)\s+)$"""
 )
 
