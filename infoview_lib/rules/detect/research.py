@@ -99,18 +99,21 @@ _THEIR_UNDERTAKING = _rx(
 _RECENT_TIME = _rx(r"\b(?:last|this\s+past|earlier\s+this)\s+(?:year|spring|summer|autumn|fall|winter|month|term|semester)\b")
 #: a named thing of theirs, capitalised or dated: "the BIBFRAME pilot", "the 2022 serials project",
 #: "how did you move from the National Archives", "what made Eastside decide ..."
-_NAMED_THING = LazyPattern(
-    r"""\b[Tt]he\s+(?:[A-Z][\w'’-]*|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?(?:[Pp]ilot|[Pp]roject|[Pp]rogram(?:me)?|
+#: (each starts with a letter class or a literal, so the search skips quickly to where it can match;
+#: a leading \b would make it try every position)
+_NAMED_THING = tuple(LazyPattern(p, re.VERBOSE) for p in (
+    r"""[Tt]he\s+(?:[A-Z][\w'’-]*|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?(?:[Pp]ilot|[Pp]roject|[Pp]rogram(?:me)?|
         [Ii]nitiative|[Mm]igration|[Rr]edesign|[Cc]ampaign|[Gg]rant|[Ss]urvey|[Rr]eport|[Ee]xhibition|[Ss]trategy|
-        [Pp]lan|[Rr]ecords|[Cc]onversion|[Rr]ollout|[Pp]artnership|[Ll]aunch)\b
-    | \byou\s+(?:first\s+)?(?:move|moved|switch|switched|go|went|transition|transitioned|come|came)\s+(?:over\s+)?from\s+
-        (?:the\s+)?[A-Z]\w+
-    | (?<![.!?]\s)(?<!^)\b[A-Z][\w-]+['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:[Ss]ervice|[Pp]rogram(?:me)?|[Pp]roject|[Pp]ilot|
-        [Ii]nitiative|[Cc]ollection|[Aa]rchive|[Ll]ab|[Cc]entre|[Cc]enter|[Pp]ortal|[Ss]trategy|[Pp]olicy|[Mm]igration)\b
-    | \b(?:made|did|does|led)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:decide|choose|start|switch|move|adopt|drop|launch|begin|
+        [Pp]lan|[Rr]ecords|[Cc]onversion|[Rr]ollout|[Pp]artnership|[Ll]aunch)\b""",
+    r"""you\s+(?:first\s+)?(?:move|moved|switch|switched|go|went|transition|transitioned|come|came)\s+(?:over\s+)?from\s+
+        (?:the\s+)?[A-Z]\w+""",
+    r"""[A-Z][\w-]+['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:[Ss]ervice|[Pp]rogram(?:me)?|[Pp]roject|[Pp]ilot|
+        [Ii]nitiative|[Cc]ollection|[Aa]rchive|[Ll]ab|[Cc]entre|[Cc]enter|[Pp]ortal|[Ss]trategy|[Pp]olicy|[Mm]igration)\b""",
+    r"""[mdl](?:ade|id|oes|ed)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:decide|choose|start|switch|move|adopt|drop|launch|begin|
         go|partner)\b""",
-    re.VERBOSE,
-)
+))
+#: where a named thing may begin: a word's start, not the start of a sentence (a capital there names nothing)
+_SENTENCE_OPENING = LazyPattern(r"(?:^|[.!?:]\s+|\n\s*)$")
 _THEIRS_OR_MINE = _rx(r"\b(?:you|your|yours|I|I['’]m|I['’]ve|my|me|we|our)\b")
 #: finding someone's name or address is how the writer reached them, not research on their work
 _CONTACT_FOUND = _rx(r"\b(?:found|got|saw|came\s+across|took)\s+(?:your|their)\s+(?:name|contact|e-?mail|details|address|number)\b"
@@ -139,11 +142,15 @@ def find_research(text: str) -> list[Span]:
                 continue
         if not is_negated(text, m.start(), m.end()):
             spans.append(m.span())
-    for pattern in (_THEIR_CHANGE, _THEIR_UNDERTAKING, _NAMED_THING):
+    for pattern in (_THEIR_CHANGE, _THEIR_UNDERTAKING, *_NAMED_THING):
         for m in pattern.finditer(text):
+            if pattern in _NAMED_THING and (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-")
+                                            or m.group()[0].isupper() and pattern is _NAMED_THING[2]
+                                            and _SENTENCE_OPENING.search(text, max(0, m.start() - 3), m.start())):
+                continue  # inside a word, or a capital that only opens a sentence
             whose = "theirs" if m.group().lower().startswith(("you", "your")) else _whose(text, m.start(), m.end())
             # a named thing needs only not to be the writer's; a change or an undertaking must be theirs
-            if whose == "mine" or (whose is None and pattern is not _NAMED_THING
+            if whose == "mine" or (whose is None and pattern not in _NAMED_THING
                                    and not m.group().lower().startswith(("you", "your"))):
                 continue
             if not is_negated(text, m.start(), m.end()):
