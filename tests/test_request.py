@@ -559,3 +559,24 @@ def test_finding_them_on_a_website_is_no_homework():
 def test_a_formal_should_you_is_a_graceful_out():
     text = "I should be most grateful for a short conversation, should you be able to spare the time."
     assert score_request(text).finding("request.graceful_out").passed
+
+
+@pytest.mark.parametrize("advice, text, met", [
+    ("request.graceful_out", "If the timing is bad, just let me know and I'll leave it there.", True),
+    ("request.graceful_out", "If you aren't able to, no problem at all.", True),
+    ("request.graceful_out", "It's completely OK to decline.", True),
+    ("request.graceful_out", "Please let me know your availability.", False),
+    ("request.connection", "I'm a member of ARLIS/NA too.", True),
+    ("request.connection", "You may remember me from the SAA conference.", True),
+    ("request.connection", "My colleague Tom Reyes speaks highly of you.", True),
+    ("request.connection", "Like you, I studied at Simmons.", True),
+    ("request.connection", "I came across your name online.", False),
+    ("request.respectful", "You won't regret meeting me.", False),
+    ("request.respectful", "I'm sure you'll agree to meet.", False),
+    ("request.respectful", "Thank you for considering my request.", True),
+    ("job.no_job_ask", "Any chance there's an opening?", False),
+    ("job.no_job_ask", "Could you let me know if your team needs anyone?", False),
+    ("job.no_job_ask", "If you ever need someone to test the portal, I'd be happy to help.", True),
+])
+def test_probe_families(advice, text, met):
+    assert score_request(text).finding(advice).passed is met

@@ -111,6 +111,10 @@ _JOB_ASK = _rx(
         (?:along|forward|on|to|in|for)\b
     | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
     | \b(?:a|any)\s+(?:job|position|role|internship|opening|spot|post)\s+for\s+me\b
+    | \b(?:any\s+|is\s+there\s+(?:any\s+|a\s+)?)chance\s+(?:that\s+)?there(?:['’]s|\s+is|\s+are|\s+might\s+be|\s+will\s+be)\s+
+        (?:an?\s+|any\s+)?(?:[\w-]+\s+)?(?:openings?|vacanc(?:y|ies)|positions?|roles?|jobs?|internships?)\b
+    | \b(?:let\s+me\s+know|tell\s+me|keep\s+me\s+in\s+mind)\s+if\s+(?:you|your\s+\w+)\s+(?:ever\s+)?needs?\s+(?:anyone|
+          someone|another\s+\w+|more\s+(?:staff|people|help))\b(?!\s+to\b)
     | \bhow\s+(?:to|I\s+(?:can|could|might))\s+get\s+(?:in|my\s+foot\s+in)\s+(?:there|at\s+your|with\s+you|the\s+door\s+(?:there|at\s+your))\b
     | \b(?:express|expressing|register|registering|reiterate|confirm)\s+(?:\w+\s+)?(?:my\s+)?interest\s+in\s+(?:the|a|an|
           your|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b

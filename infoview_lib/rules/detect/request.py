@@ -67,6 +67,9 @@ _CONNECTION = _rx(
     | \b(?:kindly\s+|has\s+|have\s+)?put\s+us\s+in\s+touch\b | \bput\s+me\s+in\s+touch\s+with\s+you\b
     | \byou\s+(?:\w+\s+){0,4}?(?:on|at|in|during|with|chaired|moderated|gave)\s+(?:the|your)\s+(?:\w+\s+)?(?:panel|talk|
           presentation|keynote|session|webinar|workshop|lecture)\b
+    | \b(?:a|an)\s+(?:fellow\s+)?(?:member|alum\w*|graduate|volunteer|student)\s+(?:of|at|with)\s+(?:[\w/'’&.-]+\s+){1,6}?
+        (?:too|as\s+well)\b | \blike\s+you,?\s+I\b | \b(?:remember|recall)\s+me\s+from\b
+    | \b(?:speaks?|spoke|speaking)\s+(?:so\s+|very\s+)?highly\s+of\s+you\b
     | \byour\s+name\s+(?:came\s+up|kept\s+coming\s+up|was\s+mentioned|was\s+suggested)\b
     | \bfrom\s+(?:the|our)\s+(?:[\w'’-]+\s+){0,4}?(?:volunteers|group|society|club|committee|association|caucus|
           network|chapter|cohort|class|program(?:me)?|course|meetup|circle|guild|forum|board)\s+here\b
@@ -106,6 +109,9 @@ _GRACEFUL_OUT = _rx(
     | \bif\s+(?:you\s+are|you['’]re)\s+(?:too\s+busy|unable|not\s+able|not\s+available|unavailable|willing|able|
           open\s+to|available)\b
     | \bif\s+(?:you\s+)?(?:can['’]t|cannot|don['’]t\s+have)\b
+    | \bif\s+you\s+(?:aren['’]t|are\s+not|['’]re\s+not)\s+(?:able|available|free|interested|comfortable|keen)\b
+    | \bif\s+(?:the\s+)?(?:timing|time)\s+(?:is|['’]s)\s+(?:bad|wrong|not\s+right|difficult|awkward)\b
+    | \b(?:ok|okay|fine|alright|all\s+right|understandable|perfectly\s+reasonable)\s+to\s+(?:decline|say\s+no|pass)\b
     | \bif\s+you\s+(?:have|had)\s+no\s+(?:time|availability|capacity)\b | \bonly\s+if\s+you\s+(?:have|can|are|['’]re|want|
           feel|would|['’]d)\b
     | \bif\s+(?:your\s+)?(?:schedule|time|calendar|workload|timing)\s+(?:allows?|permits?|doesn['’]t|does\s+not|
@@ -184,7 +190,9 @@ _PRESUMPTION = _rx(
     | \bwhy\s+(?:you\s+)?(?:never|haven['’]t|didn['’]t|did\s+not|have\s+not|still\s+haven['’]t)\s+(?:\w+\s+)?(?:answered|
           replied|responded|gotten\s+back|got\s+back|written)
     | \bstill\s+(?:haven['’]t|have\s+not)\s+(?:heard|had\s+a\s+(?:reply|response))\b
-    | \bdon['’]t\s+(?:ignore|forget)\s+(?:me|this)\b | \bI\s+won['’]t\s+take\s+no\b"""
+    | \bdon['’]t\s+(?:ignore|forget)\s+(?:me|this)\b | \byou\s+won['’]t\s+regret\b
+    | \bI(?:['’]m|\s+am)\s+(?:sure|certain|confident)\s+(?:that\s+)?you(?:['’]ll|\s+will)\s+(?:agree|say\s+yes|want|
+          be\s+happy|be\s+glad|find\s+(?:the\s+)?time|make\s+(?:the\s+)?time)\b | \bI\s+won['’]t\s+take\s+no\b"""
 )
 #: announcing a call instead of asking for one ("I'll call your office on Monday to set up a time")
 _ANNOUNCED_CALL = _rx(
