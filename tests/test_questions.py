@@ -166,3 +166,14 @@ def test_pay_and_unrelated_subjects_are_off_topic(question, off):
 ])
 def test_research_in_a_named_or_specific_undertaking(question, shown):
     assert score_questions([question], 5).finding("prep.show_research").passed is shown
+
+
+@pytest.mark.parametrize("question, off", [
+    ("What's the best pizza place near you?", True),
+    ("How many weeks of holiday do you get?", True),
+    ("Do you have kids?", True),
+    ("What is the best place to start learning metadata?", False),
+])
+def test_small_talk_leave_and_family_are_off_topic(question, off):
+    finding = score_questions([question], 5, topics=["metadata"]).finding("job.stay_on_topic")
+    assert finding.passed is not off

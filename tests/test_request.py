@@ -580,3 +580,21 @@ def test_a_formal_should_you_is_a_graceful_out():
 ])
 def test_probe_families(advice, text, met):
     assert score_request(text).finding(advice).passed is met
+
+
+@pytest.mark.parametrize("text, specific", [
+    ("I'm researching how hospital libraries support nurses and would value your perspective.", True),
+    ("I'm looking into whether small archives should digitise in-house. Could we talk for 15 minutes?", True),
+    ("I'd love to chat about the library world in general.", False),
+])
+def test_topics_named_by_research_verbs_and_vague_generalities(text, specific):
+    assert score_request(text).finding("request.specific_topics").passed is specific
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("I'd welcome the chance to interview for the role you mentioned.", True),
+    ("I would love to apply for the archivist post when it is advertised.", True),
+    ("How did you apply for your first role?", False),
+])
+def test_wishing_to_apply_or_interview_is_a_job_ask(text, asks):
+    assert bool(find_job_asks(text)) is asks

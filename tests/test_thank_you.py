@@ -236,3 +236,11 @@ def test_casual_thanks_and_formal_offers(text, advice):
 ])
 def test_naming_the_talk_s_topic_is_not_a_specific_detail(text, specific):
     assert score_thank_you(text).finding("after.specific_detail").passed is specific
+
+
+@pytest.mark.parametrize("text, offers", [
+    ("I'll send you the link to my project once it's live, in case it's useful.", True),
+    ("I'll send you my CV tomorrow.", False),
+])
+def test_i_ll_send_you_something_useful_is_an_offer(text, offers):
+    assert score_thank_you("Thank you for Tuesday. " + text).finding("after.offer_help").passed is offers

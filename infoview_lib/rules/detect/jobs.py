@@ -111,6 +111,8 @@ _JOB_ASK = _rx(
         (?:along|forward|on|to|in|for)\b
     | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
     | \b(?:a|any)\s+(?:job|position|role|internship|opening|spot|post)\s+for\s+me\b
+    | \b(?:chance|like|love|hope|plan|want|intend|going|keen|eager|opportunity)\s+to\s+(?:interview|apply)\s+(?:for|to)\s+
+        (?:the|a|an|your|that|this|one\s+of\s+your)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
     | \b(?:any\s+|is\s+there\s+(?:any\s+|a\s+)?)chance\s+(?:that\s+)?there(?:['’]s|\s+is|\s+are|\s+might\s+be|\s+will\s+be)\s+
         (?:an?\s+|any\s+)?(?:[\w-]+\s+)?(?:openings?|vacanc(?:y|ies)|positions?|roles?|jobs?|internships?)\b
     | \b(?:let\s+me\s+know|tell\s+me|keep\s+me\s+in\s+mind)\s+if\s+(?:you|your\s+\w+)\s+(?:ever\s+)?needs?\s+(?:anyone|

@@ -182,8 +182,8 @@ _OFFER_HELP = _rx(
     | \b(?:return|repay)\s+the\s+favou?r\b | \bin\s+return\b
     | \b(?:please\s+)?(?:don['’]t|do\s+not)\s+hesitate\s+to\s+(?:ask|reach|call|contact|let)
     | \b(?:would|could|can|may|shall)\s+I\s+(?:\w+\s+)?(?:send|share|help|pass|forward|offer)\b
-    | \bI\s+(?:can|could|will|['’]ll)\s+(?:\w+\s+)?(?:send|share|forward|pass\s+along|pass\s+on)\s+(?:you|it|the|a|
-          my|our|along)\b
+    | \bI(?:\s+can|\s+could|\s+will|['’]ll)\s+(?:\w+\s+)?(?:send|share|forward|pass\s+along|pass\s+on)\s+(?:you|it|the|a|
+          my|our|along)\b(?!\s+(?:you\s+)?my\s+(?:cv|resume|résumé|application|cover\s+letter))
     | \bhow\s+I\s+(?:might|can|could)\s+(?:\w+\s+)?(?:help|support|be\s+useful|be\s+of)
     | \bwould\s+you\s+like\s+(?:me\s+to|a\s+copy|the|a\s+link)\b
     | \bif\s+(?:it|that|this)\s+would\s+(?:help|be\s+(?:useful|helpful))\b
