@@ -177,3 +177,18 @@ def test_research_in_a_named_or_specific_undertaking(question, shown):
 def test_small_talk_leave_and_family_are_off_topic(question, off):
     finding = score_questions([question], 5, topics=["metadata"]).finding("job.stay_on_topic")
     assert finding.passed is not off
+
+
+@pytest.mark.parametrize("questions, met", [
+    (["How did your lab choose 96 kHz as its capture standard?"], True),
+    (["Why did you pick FOLIO over Alma?"], True),
+    (["How do you choose what to digitise?"], False),
+])
+def test_a_choice_of_theirs_named_exactly_shows_research(questions, met):
+    assert score_questions(questions, 5).finding("prep.show_research").passed is met
+
+
+def test_what_they_pay_is_off_topic():
+    plan = score_questions(["How do you recruit volunteers?", "What do you pay your volunteer coordinator?"], 10,
+                           topics=["volunteer programmes"])
+    assert not plan.finding("job.stay_on_topic").passed

@@ -598,3 +598,27 @@ def test_topics_named_by_research_verbs_and_vague_generalities(text, specific):
 ])
 def test_wishing_to_apply_or_interview_is_a_job_ask(text, asks):
     assert bool(find_job_asks(text)) is asks
+
+
+@pytest.mark.parametrize("advice, text, met", [
+    ("request.connection", "Your name was given to me by Mrs. Aldridge of the County Record Office.", True),
+    ("request.connection", "I was referred to you by Alice Ng.", True),
+    ("request.connection", 'Professor Kerr said "you must talk to Layla Haddad about chat reference" - so here I am!', True),
+    ("request.respectful", 'Professor Kerr said "you must talk to Layla Haddad about chat reference" - so here I am!', True),
+    ("request.respectful", "You must reply to me by Friday.", False),
+    ("request.graceful_out", "Should it prove inconvenient, I shall of course think no less of you.", True),
+    ("what.not_mentoring", "I'd like to check in with you every couple of months as I find my feet.", False),
+    ("request.homework", "I'd love to hear how your consortium staffs its 24/7 chat service.", True),
+])
+def test_batch_seven_families(advice, text, met):
+    assert score_request(text).finding(advice).passed is met
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("I noticed you're hiring a DAM specialist - I've attached my résumé just in case!", True),
+    ("I've enclosed my résumé so you know a little about me.", False),
+    ("I look forward to hearing from you about any opportunities at the Getty.", True),
+    ("I'd love to hear about opportunities to volunteer at the archive.", False),
+])
+def test_a_resume_beside_a_vacancy_and_hoped_for_opportunities_are_job_asks(text, asks):
+    assert bool(find_job_asks(text)) is asks

@@ -244,3 +244,9 @@ def test_naming_the_talk_s_topic_is_not_a_specific_detail(text, specific):
 ])
 def test_i_ll_send_you_something_useful_is_an_offer(text, offers):
     assert score_thank_you("Thank you for Tuesday. " + text).finding("after.offer_help").passed is offers
+
+
+def test_a_formal_courtesy_with_a_name_is_not_a_specific_detail():
+    text = ("Dear Dr. Bello, I am writing to express my sincere gratitude for the time you took to speak with me. "
+            "Your insights were most valuable and I will remember our conversation. Yours sincerely, Nia")
+    assert not score_thank_you(text).finding("after.specific_detail").passed

@@ -2,6 +2,7 @@
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .text import (
@@ -111,6 +112,8 @@ _JOB_ASK = _rx(
         (?:along|forward|on|to|in|for)\b
     | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
     | \b(?:a|any)\s+(?:job|position|role|internship|opening|spot|post)\s+for\s+me\b
+    | \bhear(?:ing)?\s+(?:back\s+)?(?:from\s+you\s+)?(?:about|of|regarding)\s+(?:any\s+|future\s+|possible\s+)*(?:[\w-]+\s+)?
+        (?:opportunit(?:y|ies)|openings?|vacanc(?:y|ies))\b(?!\s+to\s+(?:learn|meet|talk|volunteer|visit|observe|shadow))
     | \b(?:chance|like|love|hope|plan|want|intend|going|keen|eager|opportunity)\s+to\s+(?:interview|apply)\s+(?:for|to)\s+
         (?:the|a|an|your|that|this|one\s+of\s+your)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
     | \b(?:any\s+|is\s+there\s+(?:any\s+|a\s+)?)chance\s+(?:that\s+)?there(?:['’]s|\s+is|\s+are|\s+might\s+be|\s+will\s+be)\s+
@@ -153,10 +156,23 @@ def find_job_asks(text: str) -> list[Span]:
     return list(_job_asks(text))
 
 
+#: a résumé sent along ("I've attached my CV"), which is a job ask when the message mentions a vacancy or hiring
+_RESUME_SENT = _rx(
+    r"""\bI(?:['’]ve|\s+have)\s+(?:also\s+)?(?:attached|enclosed|included)\s+my\s+(?:cv|resume|résumé|c\.v\.)\b
+    | \bmy\s+(?:cv|resume|résumé)\s+is\s+(?:attached|enclosed)\b | \b(?:attached|enclosed)\s+(?:is|please\s+find)\s+my\s+(?:cv|
+          resume|résumé)\b"""
+)
+_HIRING = _rx(r"(?:['’]re|\s+are|\s+is|['’]s)\s+(?:currently\s+|now\s+|still\s+)?(?:hiring|recruiting)\b", word_start=False)
+
+
 @lru_cache(maxsize=64)
 def _job_asks(text: str) -> tuple[Span, ...]:
     """Cached: the thank-you rules ask twice (no job ask, no early requests)."""
-    return tuple(find_affirmed(_JOB_ASK, text))
+    spans = find_affirmed(_JOB_ASK, text)
+    resume = find_affirmed(_RESUME_SENT, text)
+    if resume and (_HIRING.search(text) or any(not re.match(r"my\b", m.group(), re.I) for m in _VACANCY.finditer(text))):
+        spans = sorted(spans + resume)
+    return tuple(spans)
 
 
 #: the writer's own job hunt ("I've been applying to editorial assistant roles")

@@ -40,7 +40,11 @@ _CONNECTION = _rx(
     | \b(?:suggested|recommended|encouraged\s+me|advised\s+me|urged\s+me|told\s+me|said)\s+(?:that\s+)?(?:I\s+|
           me\s+)?(?:should\s+|might\s+|could\s+|to\s+)?
         (?:contact|write|reach|get\s+in\s+touch|speak|talk|e-?mail|connect|meet|ask|you)\b
-    | \b(?:referred|pointed|directed|sent)\s+me\s+(?:to\s+you|your\s+way|in\s+your\s+direction)\b | \breferred\s+by\b
+    | \b(?:referred|pointed|directed|sent)\s+me\s+(?:to\s+you|your\s+way|in\s+your\s+direction)\b | \breferred\s+(?:to\s+you\s+)?by\b
+    | \byour\s+(?:name|contact|details|e-?mail(?:\s+address)?|number)\s+(?:was|were|has\s+been)\s+(?:given|passed|sent|
+          forwarded|suggested)\s+(?:on\s+)?to\s+me\b
+    | \b(?:said|told\s+me|advised|insisted)\s*,?\s*["“]\s*you\s+(?:must|should|have\s+to|need\s+to|ought\s+to|really\s+should)\s+
+        (?:talk|speak|meet|contact|write|reach|get\s+in\s+touch|ask)
     | \b(?:at|on)\s+the\s+(?:suggestion|recommendation|advice)\s+of\b | \breferral\s+from\b
     | \bintroduced\s+(?:us|me|you)\b | \bintroduction\s+(?:from|by|through|via)\b
     | \bfor\s+(?:the|your)\s+(?:kind\s+|warm\s+)?introduction\b | \b(?:made|making)\s+(?:the|an|our)\s+introduction\b
@@ -126,6 +130,8 @@ _GRACEFUL_OUT = _rx(
         \s+(?:a\s+|very\s+|extremely\s+|so\s+|quite\s+|incredibly\s+)?(?:busy|full|valuable|limited|precious|
                 demanding)\b(?![^.!?]*\bbut\b)
     | \bshould\s+(?:your\s+(?:schedule|time|calendar)|you\s+(?:be\s+unable|not|prefer\s+not)|it\s+not|this\s+not)\b
+    | \b(?:should|if)\s+(?:it|this|that)\s+(?:prove|proves|be|is|would\s+be|['’]s)\s+(?:at\s+all\s+)?(?:inconvenient|
+          difficult|impossible|too\s+much|not\s+possible)\b
     | \bshould\s+you\s+(?:be\s+able|be\s+willing|have\s+(?:the\s+)?time|find\s+the\s+time|wish)\b
     | \b(?:I|I['’]d|I['’]ll|I\s+would|I\s+will)\s+(?:\w+\s+)?understand\s*(?:[.!]|$)
     | \bwhether\s+or\s+not\s+you\s+can\b | \beither\s+way\b | \bif\s+(?:it|that)\s+(?:doesn['’]t|does\s+not)\s+work\b
@@ -210,6 +216,10 @@ _GREETING_BEFORE = _rx(r"\b(?:great|nice|good|lovely|wonderful|pleasure|enjoyed|
 _ACRONYM_OK = LazyPattern(r"\b(?:MLIS|MSLIS|ALA|SLA|MLA|METRO|ACRL|OCLC|IFLA|SAA|ARMA|PLA|LIS|USA|NYC|CUNY|SUNY)\b")
 
 
+#: a quotation in double quotation marks, on one line
+_QUOTED = LazyPattern(r"[\"“][^\"”\n]{1,200}[\"”]")
+
+
 def find_pressure(text: str) -> list[Span]:
     """Demands, urgency, deadlines, bare imperatives, presumption and shouting.
 
@@ -230,6 +240,9 @@ def find_pressure(text: str) -> list[Span]:
     for m in _SHOUTING.finditer(text):
         if not _ACRONYM_OK.fullmatch(m.group()):
             spans.append(m.span())
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    if quoted:  # words in quotation marks are someone else's ("Professor Kerr said "you must talk to ..."")
+        spans = [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in quoted)]
     return merge_spans(spans)
 
 
@@ -247,7 +260,7 @@ _MENTORING = _rx(
           biweekly|quarterly)\b
     | \b(?:ongoing|long[\s-]term|continued)\s+(?:guidance|support|relationship|mentorship|mentoring)\b
     | \bkeep\s+meeting\b
-    | \b(?:meet|talk|chat|speak|catch\s+up)\s+(?:\w+\s+){1,3}?(?:every|once\s+a|twice\s+a|once\s+every)\s+(?:\w+\s+)?
+    | \b(?:meet|talk|chat|speak|catch\s+up|check\s+in)\s+(?:\w+\s+){1,3}?(?:every|once\s+a|twice\s+a|once\s+every)\s+(?:\w+\s+){0,2}?
         (?:weeks?|months?|fortnight|quarter|semester|term)\b
     | \b(?:guide|coach|advise|support|steer)\s+me\s+(?:as\s+I|throughout|along\s+the\s+way|over\s+the\s+(?:coming|next)|
           through\s+my\s+(?:career|studies|job\s+search))\b"""

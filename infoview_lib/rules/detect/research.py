@@ -85,11 +85,13 @@ _THEIR_CHANGE = _rx(
 #: "how your branch organised its careers drop-in", "you lead the metadata team at ...")
 _THEIR_UNDERTAKING = _rx(
     r"""\b(?:you|your\s+(?:[\w'’-]+\s+)?(?:team|library|branch|department|office|unit|lab|archive|museum|service|
-            group|council|firm|organi[sz]ation|school|college|university|staff))\s+(?:\w+\s+){0,2}?
+            group|council|firm|organi[sz]ation|school|college|university|staff|consortium|network|system|trust|
+            foundation|society|association|company|agency|press|hospital))\s+(?:\w+\s+){0,2}?
         (?:run|ran|lead|led|head|headed|manage|managed|oversee|oversaw|direct|set\s+up|launched|started|built|build|
-          secured|won|raised|obtained|opened|redesigned|renovated|expanded|
+          secured|won|raised|obtained|opened|redesigned|renovated|expanded|runs|leads|manages|staffs|staffed|funds|
+          funded|organi[sz]es|handles|coordinates|curates|oversees|
           organi[sz]ed|planned|created|designed|got|handled|established|developed|introduced|piloted|founded|
-          curate|curated|coordinate|coordinated)\s+(?:the|its|your|their|a|an)\s+(?:[\w'’-]+\s+){1,4}?
+          curate|curated|coordinate|coordinated)\s+(?:the|its|your|their|a|an)\s+(?:[\w'’/&.-]+\s+){1,4}?
         (?:programme|program|project|pilot|initiative|service|drop-in|collection|scheme|lab|makerspace|exhibition|
           series|migration|move|switch|transition|partnership|team|unit|department|reading\s+rooms?|archive|
           digiti[sz]ation|conversion|campaign|study|survey|residency|festival|desk|clinic|workshop|funding|grant|
@@ -111,6 +113,9 @@ _NAMED_THING = tuple(LazyPattern(p, re.VERBOSE) for p in (
         [Ii]nitiative|[Cc]ollection|[Aa]rchive|[Ll]ab|[Cc]entre|[Cc]enter|[Pp]ortal|[Ss]trategy|[Pp]olicy|[Mm]igration)\b""",
     r"""[mdl](?:ade|id|oes|ed)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:decide|choose|start|switch|move|adopt|drop|launch|begin|
         go|partner)\b""",
+    # a choice of theirs named exactly: "how did your lab choose 96 kHz", "why did you pick FOLIO"
+    r"""you(?:r\s+[\w-]+)?\s+(?:\w+\s+)?(?:choose|chose|pick|picked|adopt|adopted|settle\s+on|settled\s+on|
+        standardi[sz]e\s+on|standardi[sz]ed\s+on|switch\s+to|switched\s+to|move\s+to|moved\s+to)\s+(?:[A-Z][\w-]*|\d[\w.]*)""",
 ))
 #: where a named thing may begin: a word's start, not the start of a sentence (a capital there names nothing)
 _SENTENCE_OPENING = LazyPattern(r"(?:^|[.!?:]\s+|\n\s*)$")

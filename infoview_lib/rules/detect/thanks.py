@@ -9,6 +9,7 @@ from .text import (
     Span,
     _SUBJECT_I,
     _rx,
+    body_span,
     clause_start,
     content_words,
     context,
@@ -113,7 +114,11 @@ def _substantive_sentences(text: str) -> list[Span]:
     courtesies, and neither a question, a request, a wish nor job talk. This gives the benefit
     of the doubt to a specific note phrased in a way the cue phrases do not know."""
     spans = []
+    body_start, body_end = body_span(text)
     for a, b in sentence_spans(text):
+        a, b = max(a, body_start), min(b, body_end)  # the greeting and the signature name nothing learned
+        if b <= a:
+            continue
         if text[b - 1] == "?" or overlaps_job_ask(text, a, b) or is_about_a_vacancy(text, a, b, job_hunt=True):
             continue
         if _NEW_REQUEST.search(text, a, b) or _WISH_SENTENCE.search(text, a, b):
