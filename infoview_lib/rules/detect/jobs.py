@@ -111,13 +111,8 @@ _JOB_ASK = _rx(
     | \b(?:pass|passing|send|forward|put|putting|mention|mentioning)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\s+
         (?:along|forward|on|to|in|for)\b
     | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
-    | \b(?:a|any)\s+(?:job|position|role|internship|opening|spot|post)\s+for\s+me\b
     | \bhear(?:ing)?\s+(?:back\s+)?(?:from\s+you\s+)?(?:about|of|regarding)\s+(?:any\s+|future\s+|possible\s+)*(?:[\w-]+\s+)?
         (?:opportunit(?:y|ies)|openings?|vacanc(?:y|ies))\b(?!\s+to\s+(?:learn|meet|talk|volunteer|visit|observe|shadow))
-    | \b(?:chance|like|love|hope|plan|want|intend|going|keen|eager|opportunity)\s+to\s+(?:interview|apply)\s+(?:for|to)\s+
-        (?:the|a|an|your|that|this|one\s+of\s+your)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
-    | \b(?:any\s+|is\s+there\s+(?:any\s+|a\s+)?)chance\s+(?:that\s+)?there(?:['’]s|\s+is|\s+are|\s+might\s+be|\s+will\s+be)\s+
-        (?:an?\s+|any\s+)?(?:[\w-]+\s+)?(?:openings?|vacanc(?:y|ies)|positions?|roles?|jobs?|internships?)\b
     | \b(?:let\s+me\s+know|tell\s+me|keep\s+me\s+in\s+mind)\s+if\s+(?:you|your\s+\w+)\s+(?:ever\s+)?needs?\s+(?:anyone|
           someone|another\s+\w+|more\s+(?:staff|people|help))\b(?!\s+to\b)
     | \bhow\s+(?:to|I\s+(?:can|could|might))\s+get\s+(?:in|my\s+foot\s+in)\s+(?:there|at\s+your|with\s+you|the\s+door\s+(?:there|at\s+your))\b
@@ -126,10 +121,6 @@ _JOB_ASK = _rx(
     | \b(?:cv|resume|résumé)\b[^.?!]{{0,40}}\bfor\s+your\s+consideration\b
     | \bif\s+(?:you|your\s+\w+)(?:['’]re|\s+are)\s+(?:ever\s+)?(?:recruiting|hiring|looking\s+for\s+(?:someone|staff|
           people|new\s+staff))\b
-    | \b(?:be|become)\s+(?:a\s+)?part\s+of\s+(?:your\s+(?:\w+\s+)?{_WORKPLACE}|a\s+team\s+like\s+yours)
-    | \b(?:have|has|had|is\s+there|there['’]s|any)\s+(?:\w+\s+)?(?:room|space|a\s+place|a\s+spot)\s+for\s+(?:me\b|
-          someone\s+like\s+me\b|(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+)?(?:analyst|librarian|assistant|archivist|
-          intern|hire|cataloguer|cataloger|developer|designer|trainee|graduate|staff\s+member|researcher|curator)s?\b)
     | \bif\s+(?:you|your\s+\w+)\s+(?:ever\s+)?(?:take\s+on|hire|recruit|bring\s+on|are\s+looking\s+for|look\s+for|
           need)\s+(?:\w+\s+){{0,3}}?(?:interns?|staff|assistants?|trainees?|graduates?|analysts?|librarians?|
           archivists?|new\s+people|someone)\b[^.?!]{{0,60}}?\b(?:interested|apply|consider\s+me|think\s+of\s+me|
@@ -156,6 +147,22 @@ def find_job_asks(text: str) -> list[Span]:
     return list(_job_asks(text))
 
 
+#: asks whose telling words come first but are common ("a", "any", "be", "have"): each is searched from its
+#: rarer second part and kept only when the words before it fit, which keeps the big search above fast
+_ASK_WITH_LEAD = tuple((_rx(ask), _rx(lead + r"$", word_start=False)) for ask, lead in (
+    (r"\b(?:job|position|role|internship|opening|spot|post)\s+for\s+me\b", r"\b(?:a|any)\s+"),
+    (rf"""\b(?:interview|apply)\s+(?:for|to)\s+(?:the|a|an|your|that|this|one\s+of\s+your)\s+(?:[\w-]+\s+){{0,3}}?
+        {_JOB_NOUN}\b""",
+     r"\b(?:chance|like|love|hope|plan|want|intend|going|keen|eager|opportunity)\s+to\s+"),
+    (r"""\bchance\s+(?:that\s+)?there(?:['’]s|\s+is|\s+are|\s+might\s+be|\s+will\s+be)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?
+        (?:openings?|vacanc(?:y|ies)|positions?|roles?|jobs?|internships?)\b""",
+     r"\b(?:any|is\s+there(?:\s+any|\s+a)?)\s+"),
+    (rf"\bpart\s+of\s+(?:your\s+(?:\w+\s+)?{_WORKPLACE}|a\s+team\s+like\s+yours)", r"\b(?:be|become)\s+(?:a\s+)?"),
+    (r"""\b(?:room|space|place|spot)\s+for\s+(?:me\b|someone\s+like\s+me\b|(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+)?
+        (?:analyst|librarian|assistant|archivist|intern|hire|cataloguer|cataloger|developer|designer|trainee|graduate|
+        staff\s+member|researcher|curator)s?\b)""",
+     r"\b(?:have|has|had|is\s+there|there['’]s|any)\s+(?:\w+\s+)?(?:a\s+)?"),
+))
 #: a résumé sent along ("I've attached my CV"), which is a job ask when the message mentions a vacancy or hiring
 _RESUME_SENT = _rx(
     r"""\bI(?:['’]ve|\s+have)\s+(?:also\s+)?(?:attached|enclosed|included)\s+my\s+(?:cv|resume|résumé|c\.v\.)\b
@@ -169,10 +176,14 @@ _HIRING = _rx(r"(?:['’]re|\s+are|\s+is|['’]s)\s+(?:currently\s+|now\s+|still
 def _job_asks(text: str) -> tuple[Span, ...]:
     """Cached: the thank-you rules ask twice (no job ask, no early requests)."""
     spans = find_affirmed(_JOB_ASK, text)
+    for ask, lead in _ASK_WITH_LEAD:
+        for a, b in find_affirmed(ask, text):
+            if lead.search(text, max(0, a - 40), a):
+                spans.append((a, b))
     resume = find_affirmed(_RESUME_SENT, text)
     if resume and (_HIRING.search(text) or any(not re.match(r"my\b", m.group(), re.I) for m in _VACANCY.finditer(text))):
-        spans = sorted(spans + resume)
-    return tuple(spans)
+        spans = spans + resume
+    return tuple(sorted(spans))
 
 
 #: the writer's own job hunt ("I've been applying to editorial assistant roles")

@@ -77,10 +77,12 @@ _FACT_OF_THEIRS = _rx(
 #: a change the reader's workplace made, named as a noun ("the move to FOLIO", "your migration to linked data",
 #: "the switch to GIS services"): knowing it shows homework
 _THEIR_CHANGE = _rx(
-    r"""\b(?:the|your|its|their|that)\s+(?:[\w'’-]+\s+){0,2}?(?:switch|move|migration|transition|shift|conversion|
-        merger|rollout|roll-out|redesign|renovation|expansion|reorgani[sz]ation|restructur\w+)\s+(?:to|from|into|
-        of\s+(?:the|your|its))\b"""
+    r"""\b(?:switch|move|migration|transition|shift|conversion|merger|rollout|roll-out|redesign|renovation|expansion|
+        reorgani[sz]ation|restructur\w+)\s+(?:to|from|into|of\s+(?:the|your|its))\b"""
 )
+#: ... named as theirs or as a definite thing (searched before the change noun: "the", "your" are too common to
+#: start a search from)
+_CHANGE_OWNER = _rx(r"\b(?:the|your|its|their|that)\s+(?:[\w'’-]+\s+){0,2}?$", word_start=False)
 #: a specific undertaking of theirs, named with what they did ("how you run the oral history programme",
 #: "how your branch organised its careers drop-in", "you lead the metadata team at ...")
 _THEIR_UNDERTAKING = _rx(
@@ -147,7 +149,13 @@ def find_research(text: str) -> list[Span]:
                 continue
         if not is_negated(text, m.start(), m.end()):
             spans.append(m.span())
-    for pattern in (_THEIR_CHANGE, _THEIR_UNDERTAKING, *_NAMED_THING):
+    for m in _THEIR_CHANGE.finditer(text):
+        owner = _CHANGE_OWNER.search(text, max(0, m.start() - 40), m.start())
+        if owner is None or is_negated(text, m.start(), m.end()):
+            continue
+        if owner.group().lower().startswith("your") or _whose(text, owner.start(), m.end()) == "theirs":
+            spans.append((owner.start(), m.end()))
+    for pattern in (_THEIR_UNDERTAKING, *_NAMED_THING):
         for m in pattern.finditer(text):
             if pattern in _NAMED_THING and (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-")
                                             or m.group()[0].isupper() and pattern is _NAMED_THING[2]
