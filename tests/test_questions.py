@@ -192,3 +192,17 @@ def test_what_they_pay_is_off_topic():
     plan = score_questions(["How do you recruit volunteers?", "What do you pay your volunteer coordinator?"], 10,
                            topics=["volunteer programmes"])
     assert not plan.finding("job.stay_on_topic").passed
+
+
+@pytest.mark.parametrize("questions, met", [
+    (["How did you persuade the governors to keep the library open?"], True),
+    (["How do you persuade faculty to book sessions?"], False),
+])
+def test_an_achievement_of_theirs_asked_about_shows_research(questions, met):
+    assert score_questions(questions, 5).finding("prep.show_research").passed is met
+
+
+def test_whether_interns_are_paid_is_off_topic():
+    plan = score_questions(["How do you treat wheat starch paste?", "Are interns paid?"], 10,
+                           topics=["rare books conservation"])
+    assert not plan.finding("job.stay_on_topic").passed

@@ -58,7 +58,10 @@ _RESEARCH = _rx(
           opened|adopted|began|joined|switched|migrated|merged|created|won|received|published|redesigned|piloted)\b
     | \byou(?:['’]ve|\s+have)\s+(?:recently\s+)?(?:launched|started|introduced|moved|expanded|opened|adopted|
           written|published|migrated|redesigned|piloted|built|led)\b
-    | \b(?:that|how)\s+you\s+(?:recently\s+|successfully\s+|personally\s+)?(?:led|launched|founded|built|
+    | \bhow\s+did\s+(?:you|your\s+[\w-]+)\s+(?:manage\s+to\s+|finally\s+)?(?:persuade|convince|win\s+over|lobby|save|rescue|
+          secure|negotiate|turn\s+around)\s+(?:the|your|its|their)\s+
+    | \b(?:that|how)\s+you\s+(?:recently\s+|successfully\s+|personally\s+)?(?:led|launched|founded|built|persuaded|
+          convinced|saved|rescued|secured|negotiated|
           designed|developed|introduced|redesigned|piloted|published|wrote|created|organi[sz]ed|spearheaded|
           oversaw|curated|co-founded|established|won)\b"""
 )
