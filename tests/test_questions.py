@@ -145,3 +145,64 @@ def test_research_is_found_inside_a_question():
     report = score_questions(["I noticed your library launched a seed library. How did you fund it?"], 5)
     assert report.finding("prep.show_research").passed
     assert not score_questions(["What do you do all day?"], 5).finding("prep.show_research").passed
+
+
+@pytest.mark.parametrize("question, off", [
+    ("How much does a liaison librarian earn?", True),
+    ("What do you think of the new Star Wars film?", True),
+    ("How did you earn your certification?", False),
+    ("What films does your library lend?", False),
+])
+def test_pay_and_unrelated_subjects_are_off_topic(question, off):
+    plan = ["How do you support liaison work with faculty?", question]
+    finding = score_questions(plan, 10, topics=["academic liaison work"]).finding("job.stay_on_topic")
+    assert finding.passed is not off
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("How did you secure institutional funding for Lakeside's data service?", True),
+    ("How did you come to build the jazz archive?", True),
+    ("How do you build a collection?", False),
+])
+def test_research_in_a_named_or_specific_undertaking(question, shown):
+    assert score_questions([question], 5).finding("prep.show_research").passed is shown
+
+
+@pytest.mark.parametrize("question, off", [
+    ("What's the best pizza place near you?", True),
+    ("How many weeks of holiday do you get?", True),
+    ("Do you have kids?", True),
+    ("What is the best place to start learning metadata?", False),
+])
+def test_small_talk_leave_and_family_are_off_topic(question, off):
+    finding = score_questions([question], 5, topics=["metadata"]).finding("job.stay_on_topic")
+    assert finding.passed is not off
+
+
+@pytest.mark.parametrize("questions, met", [
+    (["How did your lab choose 96 kHz as its capture standard?"], True),
+    (["Why did you pick FOLIO over Alma?"], True),
+    (["How do you choose what to digitise?"], False),
+])
+def test_a_choice_of_theirs_named_exactly_shows_research(questions, met):
+    assert score_questions(questions, 5).finding("prep.show_research").passed is met
+
+
+def test_what_they_pay_is_off_topic():
+    plan = score_questions(["How do you recruit volunteers?", "What do you pay your volunteer coordinator?"], 10,
+                           topics=["volunteer programmes"])
+    assert not plan.finding("job.stay_on_topic").passed
+
+
+@pytest.mark.parametrize("questions, met", [
+    (["How did you persuade the governors to keep the library open?"], True),
+    (["How do you persuade faculty to book sessions?"], False),
+])
+def test_an_achievement_of_theirs_asked_about_shows_research(questions, met):
+    assert score_questions(questions, 5).finding("prep.show_research").passed is met
+
+
+def test_whether_interns_are_paid_is_off_topic():
+    plan = score_questions(["How do you treat wheat starch paste?", "Are interns paid?"], 10,
+                           topics=["rare books conservation"])
+    assert not plan.finding("job.stay_on_topic").passed

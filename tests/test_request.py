@@ -454,3 +454,171 @@ def test_career_centre_style_messages(text, labels):
     report = score_request(text)
     got = {advice_id: report.finding(advice_id).passed for advice_id in labels}
     assert got == labels
+
+
+# Research shows in facts of their own: their role and workplace, a change they made, a recent date,
+# a named programme. The writer's own moves and dates, and generic questions, are no research.
+@pytest.mark.parametrize("text, shown", [
+    ("I'm especially curious about how your team handled the migration to linked data last year.", True),
+    ("I know you lead the metadata team at the Boston Athenaeum.", True),
+    ("I'd love to hear how you run the oral history programme at the county museum.", True),
+    ("How did the BIBFRAME pilot change your workflows?", True),
+    ("How did the move to the new discovery layer change the way you run tests?", True),
+    ("What made Eastside decide to lend 3D printers?", True),
+    ("How did you move from the National Archives into digital preservation?", True),
+    ("After the move to Boston I started volunteering at the library.", False),
+    ("My move to the US last spring was hard.", False),
+    ("Last year I started my MLIS.", False),
+    ("I'm curious how you got into competitive intelligence.", False),
+    ("I'd love to hear how you run your team.", False),
+    ("Could you tell me what it's like to work at Google?", False),
+])
+def test_research_shows_in_facts_of_theirs(text, shown):
+    assert bool(score_request(text).finding("request.homework").passed) is shown
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("I'd also love to know whether your team might have room for a junior analyst in the new year.", True),
+    ("If you ever take on summer interns, I'd of course be very interested, but mainly I just want to learn.", True),
+    ("I'm not asking for one, but if a records assistant role does open up, please do let me know.", True),
+    ("Do you have room for a quick call next week?", False),
+    ("If you ever need volunteers for the festival, let me know and I'll help.", False),
+])
+def test_soft_and_conditional_job_asks(text, asks):
+    assert bool(find_job_asks(text)) is asks
+
+
+@pytest.mark.parametrize("text, known", [
+    ("My tutor Dr. Hughes has given me your contact.", True),
+    ("Jess from the Makerspace volunteers here.", True),
+    ("We were both on the conference planning committee.", True),
+    ("Your name came up when I asked around about map librarianship.", True),
+    ("I found your name on the university website.", False),
+    ("We both love maps.", False),
+])
+def test_connection_through_a_referrer_or_a_shared_group(text, known):
+    assert bool(find_connection(text)) is known
+
+
+@pytest.mark.parametrize("text, out", [
+    ("Could we meet for 20 minutes? If you have no time, I understand it completely.", True),
+    ("Could we talk for half an hour? Only if you have time, of course!", True),
+    ("Could we talk for half an hour? I have time on Friday.", False),
+])
+def test_graceful_out_in_plain_and_casual_forms(text, out):
+    assert score_request(text).finding("request.graceful_out").passed is out
+
+
+@pytest.mark.parametrize("text, ongoing", [
+    ("Could we meet for coffee once a month or so?", True),
+    ("Could you guide me as I build my career?", True),
+    ("Could we meet for coffee once next month?", False),
+])
+def test_mentoring_asks_with_words_between(text, ongoing):
+    assert score_request(text).finding("what.not_mentoring").passed is not ongoing
+
+
+def test_a_quarter_of_an_hour_is_brief():
+    assert score_request("Could I have no more than a quarter of an hour of your time?").finding("request.brief").passed
+    assert not score_request("Could I have an hour of your time?").finding("request.brief").passed
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("can we chat abt how to get in there, maybe a job for me lol", True),
+    ("I'd like to formally express my interest in the research assistant post on your project.", True),
+    ("My CV is attached for your consideration.", True),
+    ("I'd love to be part of a team like yours one day - if you're ever recruiting, I'd jump at the chance.", True),
+    ("I read your position paper on open-access mandates.", False),
+    ("We met at the opening of the new Westside branch.", False),
+])
+def test_job_asks_that_apply_for_a_post(text, asks):
+    assert bool(find_job_asks(text)) is asks
+
+
+def test_a_negation_ends_at_a_comma_before_just():
+    text = ("I'm not looking for a job, just trying to understand how corporate librarians prove their value. "
+            "Might you spare 15 minutes?")
+    assert score_request(text).finding("request.specific_topics").passed
+
+
+@pytest.mark.parametrize("text, known", [
+    ("Dr. Obi, who chairs it, thought you'd be a good person to ask about born-digital accessioning.", True),
+    ("You did a great job on the panel about rural broadband at ARSL last week.", True),
+])
+def test_connection_in_contractions_and_their_panels(text, known):
+    assert bool(find_connection(text)) is known
+
+
+def test_finding_them_on_a_website_is_no_homework():
+    text = "I found you through the company website. I'd love 15-20 min to ask you about data pipelines."
+    assert not score_request(text).finding("request.homework").passed
+    assert score_request("I read on your library's website that you opened a seed library. Could we talk for "
+                         "15 minutes?").finding("request.homework").passed
+
+
+def test_a_formal_should_you_is_a_graceful_out():
+    text = "I should be most grateful for a short conversation, should you be able to spare the time."
+    assert score_request(text).finding("request.graceful_out").passed
+
+
+@pytest.mark.parametrize("advice, text, met", [
+    ("request.graceful_out", "If the timing is bad, just let me know and I'll leave it there.", True),
+    ("request.graceful_out", "If you aren't able to, no problem at all.", True),
+    ("request.graceful_out", "It's completely OK to decline.", True),
+    ("request.graceful_out", "Please let me know your availability.", False),
+    ("request.connection", "I'm a member of ARLIS/NA too.", True),
+    ("request.connection", "You may remember me from the SAA conference.", True),
+    ("request.connection", "My colleague Tom Reyes speaks highly of you.", True),
+    ("request.connection", "Like you, I studied at Simmons.", True),
+    ("request.connection", "I came across your name online.", False),
+    ("request.respectful", "You won't regret meeting me.", False),
+    ("request.respectful", "I'm sure you'll agree to meet.", False),
+    ("request.respectful", "Thank you for considering my request.", True),
+    ("job.no_job_ask", "Any chance there's an opening?", False),
+    ("job.no_job_ask", "Could you let me know if your team needs anyone?", False),
+    ("job.no_job_ask", "If you ever need someone to test the portal, I'd be happy to help.", True),
+])
+def test_probe_families(advice, text, met):
+    assert score_request(text).finding(advice).passed is met
+
+
+@pytest.mark.parametrize("text, specific", [
+    ("I'm researching how hospital libraries support nurses and would value your perspective.", True),
+    ("I'm looking into whether small archives should digitise in-house. Could we talk for 15 minutes?", True),
+    ("I'd love to chat about the library world in general.", False),
+])
+def test_topics_named_by_research_verbs_and_vague_generalities(text, specific):
+    assert score_request(text).finding("request.specific_topics").passed is specific
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("I'd welcome the chance to interview for the role you mentioned.", True),
+    ("I would love to apply for the archivist post when it is advertised.", True),
+    ("How did you apply for your first role?", False),
+])
+def test_wishing_to_apply_or_interview_is_a_job_ask(text, asks):
+    assert bool(find_job_asks(text)) is asks
+
+
+@pytest.mark.parametrize("advice, text, met", [
+    ("request.connection", "Your name was given to me by Mrs. Aldridge of the County Record Office.", True),
+    ("request.connection", "I was referred to you by Alice Ng.", True),
+    ("request.connection", 'Professor Kerr said "you must talk to Layla Haddad about chat reference" - so here I am!', True),
+    ("request.respectful", 'Professor Kerr said "you must talk to Layla Haddad about chat reference" - so here I am!', True),
+    ("request.respectful", "You must reply to me by Friday.", False),
+    ("request.graceful_out", "Should it prove inconvenient, I shall of course think no less of you.", True),
+    ("what.not_mentoring", "I'd like to check in with you every couple of months as I find my feet.", False),
+    ("request.homework", "I'd love to hear how your consortium staffs its 24/7 chat service.", True),
+])
+def test_batch_seven_families(advice, text, met):
+    assert score_request(text).finding(advice).passed is met
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("I noticed you're hiring a DAM specialist - I've attached my résumé just in case!", True),
+    ("I've enclosed my résumé so you know a little about me.", False),
+    ("I look forward to hearing from you about any opportunities at the Getty.", True),
+    ("I'd love to hear about opportunities to volunteer at the archive.", False),
+])
+def test_a_resume_beside_a_vacancy_and_hoped_for_opportunities_are_job_asks(text, asks):
+    assert bool(find_job_asks(text)) is asks

@@ -218,3 +218,35 @@ LABELLED += [
 def test_career_centre_style_notes(text, labels):
     report = score_thank_you(text)
     assert {advice_id: report.finding(advice_id).passed for advice_id in labels} == labels
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("thx so much for the chat, was really helpful!!", "after.gratitude"),
+    ("Should I be able to assist with the training materials you mentioned, I would be honoured to do so.",
+     "after.offer_help"),
+])
+def test_casual_thanks_and_formal_offers(text, advice):
+    assert score_thank_you(text).finding(advice).passed
+
+
+@pytest.mark.parametrize("text, specific", [
+    ("Thanks for the talk on Friday about open-access mandates.", False),
+    ("Thank you for our chat about metadata careers.", False),
+    ("Thank you for our conversation about how you restructured the reference desk around live chat.", True),
+])
+def test_naming_the_talk_s_topic_is_not_a_specific_detail(text, specific):
+    assert score_thank_you(text).finding("after.specific_detail").passed is specific
+
+
+@pytest.mark.parametrize("text, offers", [
+    ("I'll send you the link to my project once it's live, in case it's useful.", True),
+    ("I'll send you my CV tomorrow.", False),
+])
+def test_i_ll_send_you_something_useful_is_an_offer(text, offers):
+    assert score_thank_you("Thank you for Tuesday. " + text).finding("after.offer_help").passed is offers
+
+
+def test_a_formal_courtesy_with_a_name_is_not_a_specific_detail():
+    text = ("Dear Dr. Bello, I am writing to express my sincere gratitude for the time you took to speak with me. "
+            "Your insights were most valuable and I will remember our conversation. Yours sincerely, Nia")
+    assert not score_thank_you(text).finding("after.specific_detail").passed

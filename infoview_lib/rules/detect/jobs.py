@@ -2,6 +2,7 @@
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .text import (
@@ -104,13 +105,27 @@ _JOB_ASK = _rx(
     | \b(?:my|these)\s+(?:skills|experience|background|qualifications)\s+(?:\w+\s+){{0,3}}?(?:fit|match|suit|align\s+with)\s+
         (?:your|the)\s+(?:\w+\s+){{0,2}}?(?:team|role|position|needs|job|opening|requirements)
     | \b(?:a|an)\s+(?:\w+\s+)?role\s+(?:on|in|at|with)\s+your\s+(?:\w+\s+)?{_WORKPLACE}
-    | \b{_JOB_NOUN}\b[^.?!;]{{0,60}}?\b(?:might|may|could|will|would|to|ever|should)\s+(?:ever\s+)?(?:opens?\s+up|open\s+up|
+    | \b{_JOB_NOUN}\b[^.?!;]{{0,60}}?\b(?:might|may|could|will|would|to|ever|should|does|do)\s+(?:ever\s+)?(?:opens?\s+up|open\s+up|
           become\s+(?:available|vacant|open)|come\s+up|free\s+up)\b
     | \b(?:experience|skills|background|qualifications)\s+(?:that\s+)?(?:this|the|your)\s+(?:\w+\s+)?(?:role|position|
           job|post|opening)\s+(?:calls\s+for|requires|needs|asks\s+for|demands)
     | \b(?:pass|passing|send|forward|put|putting|mention|mentioning)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\s+
         (?:along|forward|on|to|in|for)\b
     | \bhear\s+(?:of|about)\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
+    | \bhear(?:ing)?\s+(?:back\s+)?(?:from\s+you\s+)?(?:about|of|regarding)\s+(?:any\s+|future\s+|possible\s+)*(?:[\w-]+\s+)?
+        (?:opportunit(?:y|ies)|openings?|vacanc(?:y|ies))\b(?!\s+to\s+(?:learn|meet|talk|volunteer|visit|observe|shadow))
+    | \b(?:let\s+me\s+know|tell\s+me|keep\s+me\s+in\s+mind)\s+if\s+(?:you|your\s+\w+)\s+(?:ever\s+)?needs?\s+(?:anyone|
+          someone|another\s+\w+|more\s+(?:staff|people|help))\b(?!\s+to\b)
+    | \bhow\s+(?:to|I\s+(?:can|could|might))\s+get\s+(?:in|my\s+foot\s+in)\s+(?:there|at\s+your|with\s+you|the\s+door\s+(?:there|at\s+your))\b
+    | \b(?:express|expressing|register|registering|reiterate|confirm)\s+(?:\w+\s+)?(?:my\s+)?interest\s+in\s+(?:the|a|an|
+          your|any)\s+(?:[\w-]+\s+){{0,3}}?{_JOB_NOUN}\b
+    | \b(?:cv|resume|résumé)\b[^.?!]{{0,40}}\bfor\s+your\s+consideration\b
+    | \bif\s+(?:you|your\s+\w+)(?:['’]re|\s+are)\s+(?:ever\s+)?(?:recruiting|hiring|looking\s+for\s+(?:someone|staff|
+          people|new\s+staff))\b
+    | \bif\s+(?:you|your\s+\w+)\s+(?:ever\s+)?(?:take\s+on|hire|recruit|bring\s+on|are\s+looking\s+for|look\s+for|
+          need)\s+(?:\w+\s+){{0,3}}?(?:interns?|staff|assistants?|trainees?|graduates?|analysts?|librarians?|
+          archivists?|new\s+people|someone)\b[^.?!]{{0,60}}?\b(?:interested|apply|consider\s+me|think\s+of\s+me|
+          keep\s+me\s+in\s+mind|remember\s+me|put\s+myself\s+forward)
     | \bif\s+the\s+(?:position|role|job|opening|internship)\s+(?:fits|suits|matches)\b
     | \b(?:any|are\s+there(?:\s+any)?)\s+(?:\w+\s+)?(?:jobs?|positions?|roles?|vacancies|openings)\s+(?:going|available|
           open|out\s+there|coming\s+up)\b
@@ -196,10 +211,43 @@ def find_job_asks(text: str) -> list[Span]:
     return list(_job_asks(text))
 
 
+#: asks whose telling words come first but are common ("a", "any", "be", "have"): each is searched from its
+#: rarer second part and kept only when the words before it fit, which keeps the big search above fast
+_ASK_WITH_LEAD = tuple((_rx(ask), _rx(lead + r"$", word_start=False)) for ask, lead in (
+    (r"\b(?:job|position|role|internship|opening|spot|post)\s+for\s+me\b", r"\b(?:a|any)\s+"),
+    (rf"""\b(?:interview|apply)\s+(?:for|to)\s+(?:the|a|an|your|that|this|one\s+of\s+your)\s+(?:[\w-]+\s+){{0,3}}?
+        {_JOB_NOUN}\b""",
+     r"\b(?:chance|like|love|hope|plan|want|intend|going|keen|eager|opportunity)\s+to\s+"),
+    (r"""\bchance\s+(?:that\s+)?there(?:['’]s|\s+is|\s+are|\s+might\s+be|\s+will\s+be)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?
+        (?:openings?|vacanc(?:y|ies)|positions?|roles?|jobs?|internships?)\b""",
+     r"\b(?:any|is\s+there(?:\s+any|\s+a)?)\s+"),
+    (rf"\bpart\s+of\s+(?:your\s+(?:\w+\s+)?{_WORKPLACE}|a\s+team\s+like\s+yours)", r"\b(?:be|become)\s+(?:a\s+)?"),
+    (r"""\b(?:room|space|place|spot)\s+for\s+(?:me\b|someone\s+like\s+me\b|(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+)?
+        (?:analyst|librarian|assistant|archivist|intern|hire|cataloguer|cataloger|developer|designer|trainee|graduate|
+        staff\s+member|researcher|curator)s?\b)""",
+     r"\b(?:have|has|had|is\s+there|there['’]s|any)\s+(?:\w+\s+)?(?:a\s+)?"),
+))
+#: a résumé sent along ("I've attached my CV"), which is a job ask when the message mentions a vacancy or hiring
+_RESUME_SENT = _rx(
+    r"""\bI(?:['’]ve|\s+have)\s+(?:also\s+)?(?:attached|enclosed|included)\s+my\s+(?:cv|resume|résumé|c\.v\.)\b
+    | \bmy\s+(?:cv|resume|résumé)\s+is\s+(?:attached|enclosed)\b | \b(?:attached|enclosed)\s+(?:is|please\s+find)\s+my\s+(?:cv|
+          resume|résumé)\b"""
+)
+_HIRING = _rx(r"(?:['’]re|\s+are|\s+is|['’]s)\s+(?:currently\s+|now\s+|still\s+)?(?:hiring|recruiting)\b", word_start=False)
+
+
 @lru_cache(maxsize=64)
 def _job_asks(text: str) -> tuple[Span, ...]:
     """Cached: the thank-you rules ask twice (no job ask, no early requests)."""
-    return tuple(find_affirmed(_JOB_ASK, text))
+    spans = find_affirmed(_JOB_ASK, text)
+    for ask, lead in _ASK_WITH_LEAD:
+        for a, b in find_affirmed(ask, text):
+            if lead.search(text, max(0, a - 40), a):
+                spans.append((a, b))
+    resume = find_affirmed(_RESUME_SENT, text)
+    if resume and (_HIRING.search(text) or any(not re.match(r"my\b", m.group(), re.I) for m in _VACANCY.finditer(text))):
+        spans = spans + resume
+    return tuple(sorted(spans))
 
 
 #: the writer's own job hunt ("I've been applying to editorial assistant roles")

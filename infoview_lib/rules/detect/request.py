@@ -40,11 +40,15 @@ _CONNECTION = _rx(
     | \b(?:suggested|recommended|encouraged\s+me|advised\s+me|urged\s+me|told\s+me|said)\s+(?:that\s+)?(?:I\s+|
           me\s+)?(?:should\s+|might\s+|could\s+|to\s+)?
         (?:contact|write|reach|get\s+in\s+touch|speak|talk|e-?mail|connect|meet|ask|you)\b
-    | \b(?:referred|pointed|directed|sent)\s+me\s+(?:to\s+you|your\s+way|in\s+your\s+direction)\b | \breferred\s+by\b
+    | \b(?:referred|pointed|directed|sent)\s+me\s+(?:to\s+you|your\s+way|in\s+your\s+direction)\b | \breferred\s+(?:to\s+you\s+)?by\b
+    | \byour\s+(?:name|contact|details|e-?mail(?:\s+address)?|number)\s+(?:was|were|has\s+been)\s+(?:given|passed|sent|
+          forwarded|suggested)\s+(?:on\s+)?to\s+me\b
+    | \b(?:said|told\s+me|advised|insisted)\s*,?\s*["“]\s*you\s+(?:must|should|have\s+to|need\s+to|ought\s+to|really\s+should)\s+
+        (?:talk|speak|meet|contact|write|reach|get\s+in\s+touch|ask)
     | \b(?:at|on)\s+the\s+(?:suggestion|recommendation|advice)\s+of\b | \breferral\s+from\b
     | \bintroduced\s+(?:us|me|you)\b | \bintroduction\s+(?:from|by|through|via)\b
     | \bfor\s+(?:the|your)\s+(?:kind\s+|warm\s+)?introduction\b | \b(?:made|making)\s+(?:the|an|our)\s+introduction\b
-    | \b(?:gave|passed|shared|forwarded|sent)\s+(?:me\s+)?(?:along\s+|on\s+)?your\s+(?:name|contact|e-?mail|details|
+    | \b(?:gave|given|passed|shared|forwarded|sent)\s+(?:me\s+)?(?:along\s+|on\s+)?your\s+(?:name|contact|e-?mail|details|
           information|address)\b
     | \b(?:got|received|have)\s+your\s+(?:name|contact|e-?mail|details)\s+from\b
     | \bmentioned\s+(?:to\s+me\s+)?(?:that\s+)?(?:you|your)\b
@@ -52,19 +56,29 @@ _CONNECTION = _rx(
     | \bwho\s+(?:\w+\s+)?(?:met|spoke\s+(?:with|to)|talked\s+(?:with|to)|chatted\s+with)\s+you\b
     | \b(?:accept(?:ed|ing)?|approv(?:ed|ing))\s+my\s+(?:LinkedIn\s+)?(?:invitation|invite|connection\s+request|
           request\s+to\s+connect)\b
-    | \b(?:thought|said|mentioned|felt|suggested|told\s+me)\s+(?:that\s+)?you\s+(?:would|might|could|may)\s+
+    | \b(?:thought|said|mentioned|felt|suggested|told\s+me)\s+(?:that\s+)?you(?:\s+(?:would|might|could|may)|['’]d)\s+
         (?:be\s+)?(?:willing|happy|glad|open|able|the\s+right|a\s+good|a\s+great|know)\b
     | \b(?:also|both)\s+(?:an?\s+)?(?:alum\w*|graduat\w*|attended|studied|members?|belong)\b
     | \bI\s+(?:\w+\s+)?(?:was\s+(?:in|at|a\s+student\s+in)|took|audited|attended|
           enrolled\s+in)\s+your\s+(?:[\w-]+\s+){0,3}?
         (?:class|course|workshop|session|talk|presentation|seminar|lecture|webinar|panel|module)\b
-    | \b(?:thought|said|mentioned|felt|suggested)\s+(?:that\s+)?you\s+(?:would|might|could)\s+be\s+(?:a\s+|
+    | \b(?:thought|said|mentioned|felt|suggested)\s+(?:that\s+)?you(?:\s+(?:would|might|could)|['’]d)\s+be\s+(?:a\s+|
           the\s+)?(?:\w+\s+){0,2}?(?:person|one|someone|contact)\b
     | \balumni\s+(?:network|directory|database|association|community|platform|mentoring|group)\b
     | \b(?:great|good|nice|lovely|wonderful|a\s+pleasure|a\s+delight|fun)\s+(?:to\s+(?:meet|chat|talk|speak)|meeting|
           talking|speaking|chatting)\s+(?:with\s+you\s+|to\s+you\s+|you\s+)?(?:at|during|after|on|yesterday|last|earlier)\b
     | \b(?:told|mentioned\s+to)\s+me\s+about\s+you\b
-    | \b(?:kindly\s+|has\s+|have\s+)?put\s+us\s+in\s+touch\b | \bput\s+me\s+in\s+touch\s+with\s+you\b"""
+    | \b(?:kindly\s+|has\s+|have\s+)?put\s+us\s+in\s+touch\b | \bput\s+me\s+in\s+touch\s+with\s+you\b
+    | \byou\s+(?:\w+\s+){0,4}?(?:on|at|in|during|with|chaired|moderated|gave)\s+(?:the|your)\s+(?:\w+\s+)?(?:panel|talk|
+          presentation|keynote|session|webinar|workshop|lecture)\b
+    | \b(?:a|an)\s+(?:fellow\s+)?(?:member|alum\w*|graduate|volunteer|student)\s+(?:of|at|with)\s+(?:[\w/'’&.-]+\s+){1,6}?
+        (?:too|as\s+well)\b | \blike\s+you,?\s+I\b | \b(?:remember|recall)\s+me\s+from\b
+    | \b(?:speaks?|spoke|speaking)\s+(?:so\s+|very\s+)?highly\s+of\s+you\b
+    | \byour\s+name\s+(?:came\s+up|kept\s+coming\s+up|was\s+mentioned|was\s+suggested)\b
+    | \bfrom\s+(?:the|our)\s+(?:[\w'’-]+\s+){0,4}?(?:volunteers|group|society|club|committee|association|caucus|
+          network|chapter|cohort|class|program(?:me)?|course|meetup|circle|guild|forum|board)\s+here\b
+    | \bwe(?:['’]re|\s+are|\s+were)?\s+both\s+(?:\w+\s+){0,2}?(?:members?|volunteers?|on\s+the|in\s+the|part\s+of|
+          alumni|graduates?|from\s+the)\b"""
 )
 
 
@@ -103,6 +117,11 @@ _GRACEFUL_OUT = _rx(
     | \bif\s+(?:you\s+are|you['’]re)\s+(?:too\s+busy|unable|not\s+able|not\s+available|unavailable|willing|able|
           open\s+to|available)\b
     | \bif\s+(?:you\s+)?(?:can['’]t|cannot|don['’]t\s+have)\b
+    | \bif\s+you\s+(?:aren['’]t|are\s+not|['’]re\s+not)\s+(?:able|available|free|interested|comfortable|keen)\b
+    | \bif\s+(?:the\s+)?(?:timing|time)\s+(?:is|['’]s)\s+(?:bad|wrong|not\s+right|difficult|awkward)\b
+    | \b(?:ok|okay|fine|alright|all\s+right|understandable|perfectly\s+reasonable)\s+to\s+(?:decline|say\s+no|pass)\b
+    | \bif\s+you\s+(?:have|had)\s+no\s+(?:time|availability|capacity)\b | \bonly\s+if\s+you\s+(?:have|can|are|['’]re|want|
+          feel|would|['’]d)\b
     | \bif\s+(?:your\s+)?(?:schedule|time|calendar|workload|timing)\s+(?:allows?|permits?|doesn['’]t|does\s+not|
           won['’]t|is\s+(?:too\s+)?(?:full|tight|busy))\b
     | \bif\s+(?:it['’]s|it\s+is|this\s+is|that['’]s|that\s+is|now\s+is|now['’]s)\s+(?:not\s+(?:possible|convenient|
@@ -115,6 +134,9 @@ _GRACEFUL_OUT = _rx(
         \s+(?:a\s+|very\s+|extremely\s+|so\s+|quite\s+|incredibly\s+)?(?:busy|full|valuable|limited|precious|
                 demanding)\b(?![^.!?]*\bbut\b)
     | \bshould\s+(?:your\s+(?:schedule|time|calendar)|you\s+(?:be\s+unable|not|prefer\s+not)|it\s+not|this\s+not)\b
+    | \b(?:should|if)\s+(?:it|this|that)\s+(?:prove|proves|be|is|would\s+be|['’]s)\s+(?:at\s+all\s+)?(?:inconvenient|
+          difficult|impossible|too\s+much|not\s+possible)\b
+    | \bshould\s+you\s+(?:be\s+able|be\s+willing|have\s+(?:the\s+)?time|find\s+the\s+time|wish)\b
     | \b(?:I|I['’]d|I['’]ll|I\s+would|I\s+will)\s+(?:\w+\s+)?understand\s*(?:[.!]|$)
     | \bwhether\s+or\s+not\s+you\s+can\b | \beither\s+way\b | \bif\s+(?:it|that)\s+(?:doesn['’]t|does\s+not)\s+work\b
     | \bno\s+need\s+to\s+(?:reply|respond|answer|write\s+back)\b
@@ -183,7 +205,9 @@ _PRESUMPTION = _rx(
     | \bwhy\s+(?:you\s+)?(?:never|haven['’]t|didn['’]t|did\s+not|have\s+not|still\s+haven['’]t)\s+(?:\w+\s+)?(?:answered|
           replied|responded|gotten\s+back|got\s+back|written)
     | \bstill\s+(?:haven['’]t|have\s+not)\s+(?:heard|had\s+a\s+(?:reply|response))\b
-    | \bdon['’]t\s+(?:ignore|forget)\s+(?:me|this)\b | \bI\s+won['’]t\s+take\s+no\b"""
+    | \bdon['’]t\s+(?:ignore|forget)\s+(?:me|this)\b | \byou\s+won['’]t\s+regret\b
+    | \bI(?:['’]m|\s+am)\s+(?:sure|certain|confident)\s+(?:that\s+)?you(?:['’]ll|\s+will)\s+(?:agree|say\s+yes|want|
+          be\s+happy|be\s+glad|find\s+(?:the\s+)?time|make\s+(?:the\s+)?time)\b | \bI\s+won['’]t\s+take\s+no\b"""
 )
 #: announcing a call instead of asking for one ("I'll call your office on Monday to set up a time")
 _ANNOUNCED_CALL = _rx(
@@ -199,6 +223,10 @@ _SHOUTING = LazyPattern(
 #: "Great meeting you at ..." recalls a meeting; it does not presume one
 _GREETING_BEFORE = _rx(r"\b(?:great|nice|good|lovely|wonderful|pleasure|enjoyed|loved|was|after|since|of|from)\s+$")
 _ACRONYM_OK = LazyPattern(r"\b(?:MLIS|MSLIS|ALA|SLA|MLA|METRO|ACRL|OCLC|IFLA|SAA|ARMA|PLA|LIS|USA|NYC|CUNY|SUNY)\b")
+
+
+#: a quotation in double quotation marks, on one line
+_QUOTED = LazyPattern(r"[\"“][^\"”\n]{1,200}[\"”]")
 
 
 def find_pressure(text: str) -> list[Span]:
@@ -225,6 +253,9 @@ def find_pressure(text: str) -> list[Span]:
     for m in _SHOUTING.finditer(text):
         if not _ACRONYM_OK.fullmatch(m.group()):
             spans.append(m.span())
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    if quoted:  # words in quotation marks are someone else's ("Professor Kerr said "you must talk to ..."")
+        spans = [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in quoted)]
     return merge_spans(spans)
 
 
@@ -241,7 +272,11 @@ _MENTORING = _rx(
     | \b(?:meet|talk|speak|chat|check\s+in)\s+(?:up\s+)?(?:with\s+(?:me|you)\s+)?(?:regularly|periodically|frequently|monthly|weekly|fortnightly|
           biweekly|quarterly)\b
     | \b(?:ongoing|long[\s-]term|continued)\s+(?:guidance|support|relationship|mentorship|mentoring)\b
-    | \bkeep\s+meeting\b"""
+    | \bkeep\s+meeting\b
+    | \b(?:meet|talk|chat|speak|catch\s+up|check\s+in)\s+(?:\w+\s+){1,3}?(?:every|once\s+a|twice\s+a|once\s+every)\s+(?:\w+\s+){0,2}?
+        (?:weeks?|months?|fortnight|quarter|semester|term)\b
+    | \b(?:guide|coach|advise|support|steer)\s+me\s+(?:as\s+I|throughout|along\s+the\s+way|over\s+the\s+(?:coming|next)|
+          through\s+my\s+(?:career|studies|job\s+search))\b"""
 )
 
 

@@ -2,17 +2,23 @@
 
 Research shows in "I read your ..." and also in specific references to the person's or the
 workplace's own facts: a change they made ("since Riverside went fine-free", "now that your team
-reports to ..."), a date ("the archive you opened in 2019"), what the writer found "in reading
-about" them.
+reports to ...", "the migration to linked data"), a date ("the archive you opened in 2019", "last
+spring"), an undertaking of theirs named with what they did ("you lead the metadata team at ...",
+"how you run the oral history programme"), a named programme ("the BIBFRAME pilot"), what the
+writer found "in reading about" them. A change or date counts only when the clause is about them,
+not the writer ("My move to the US last spring").
 
 Finds: "Since Riverside went fine-free in 2022, what changed?", "I read your post on zines.",
 "One thing I found in reading about Marlow Partners is ...".
 Ignores: "I found your profile on LinkedIn.", "Since I started my MLIS, I have ...",
-"I graduated in 2021."
+"I graduated in 2021.", "how you run your team", "After the move to Boston I ..."
 """
 from __future__ import annotations
 
+import re
+
 from .text import (
+    LazyPattern,
     Span,
     _SUBJECT_I,
     _rx,
@@ -20,6 +26,7 @@ from .text import (
     context,
     find_affirmed,
     is_negated,
+    sentence_at,
 )
 
 
@@ -51,7 +58,10 @@ _RESEARCH = _rx(
           opened|adopted|began|joined|switched|migrated|merged|created|won|received|published|redesigned|piloted)\b
     | \byou(?:['’]ve|\s+have)\s+(?:recently\s+)?(?:launched|started|introduced|moved|expanded|opened|adopted|
           written|published|migrated|redesigned|piloted|built|led)\b
-    | \b(?:that|how)\s+you\s+(?:recently\s+|successfully\s+|personally\s+)?(?:led|launched|founded|built|
+    | \bhow\s+did\s+(?:you|your\s+[\w-]+)\s+(?:manage\s+to\s+|finally\s+)?(?:persuade|convince|win\s+over|lobby|save|rescue|
+          secure|negotiate|turn\s+around)\s+(?:the|your|its|their)\s+
+    | \b(?:that|how)\s+you\s+(?:recently\s+|successfully\s+|personally\s+)?(?:led|launched|founded|built|persuaded|
+          convinced|saved|rescued|secured|negotiated|
           designed|developed|introduced|redesigned|piloted|published|wrote|created|organi[sz]ed|spearheaded|
           oversaw|curated|co-founded|established|won)\b"""
 )
@@ -67,8 +77,57 @@ _FACT_OF_THEIRS = _rx(
     | \bI\s+(?:see|notice|gather)\s+(?:that\s+)?(?:your|you)\b
     | \b(?:in|since|during|by)\s+(?:19|20)\d\d\b"""
 )
+#: a change the reader's workplace made, named as a noun ("the move to FOLIO", "your migration to linked data",
+#: "the switch to GIS services"): knowing it shows homework
+_THEIR_CHANGE = _rx(
+    r"""\b(?:switch|move|migration|transition|shift|conversion|merger|rollout|roll-out|redesign|renovation|expansion|
+        reorgani[sz]ation|restructur\w+)\s+(?:to|from|into|of\s+(?:the|your|its))\b"""
+)
+#: ... named as theirs or as a definite thing (searched before the change noun: "the", "your" are too common to
+#: start a search from)
+_CHANGE_OWNER = _rx(r"\b(?:the|your|its|their|that)\s+(?:[\w'’-]+\s+){0,2}?$", word_start=False)
+#: a specific undertaking of theirs, named with what they did ("how you run the oral history programme",
+#: "how your branch organised its careers drop-in", "you lead the metadata team at ...")
+_THEIR_UNDERTAKING = _rx(
+    r"""\b(?:you|your\s+(?:[\w'’-]+\s+)?(?:team|library|branch|department|office|unit|lab|archive|museum|service|
+            group|council|firm|organi[sz]ation|school|college|university|staff|consortium|network|system|trust|
+            foundation|society|association|company|agency|press|hospital))\s+(?:\w+\s+){0,2}?
+        (?:run|ran|lead|led|head|headed|manage|managed|oversee|oversaw|direct|set\s+up|launched|started|built|build|
+          secured|won|raised|obtained|opened|redesigned|renovated|expanded|runs|leads|manages|staffs|staffed|funds|
+          funded|organi[sz]es|handles|coordinates|curates|oversees|
+          organi[sz]ed|planned|created|designed|got|handled|established|developed|introduced|piloted|founded|
+          curate|curated|coordinate|coordinated)\s+(?:the|its|your|their|a|an)\s+(?:[\w'’/&.-]+\s+){1,4}?
+        (?:programme|program|project|pilot|initiative|service|drop-in|collection|scheme|lab|makerspace|exhibition|
+          series|migration|move|switch|transition|partnership|team|unit|department|reading\s+rooms?|archive|
+          digiti[sz]ation|conversion|campaign|study|survey|residency|festival|desk|clinic|workshop|funding|grant|
+          area|space|room|sessions?|events?|centre|center|hub|garden|club|portal|website|app|policy)s?\b"""
+)
+#: "last spring", "this year": a recent time of something they did
+_RECENT_TIME = _rx(r"\b(?:last|this\s+past|earlier\s+this)\s+(?:year|spring|summer|autumn|fall|winter|month|term|semester)\b")
+#: a named thing of theirs, capitalised or dated: "the BIBFRAME pilot", "the 2022 serials project",
+#: "how did you move from the National Archives", "what made Eastside decide ..."
+#: (each starts with a letter class or a literal, so the search skips quickly to where it can match;
+#: a leading \b would make it try every position)
+_NAMED_THING = tuple(LazyPattern(p, re.VERBOSE) for p in (
+    r"""[Tt]he\s+(?:[A-Z][\w'’-]*|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?(?:[Pp]ilot|[Pp]roject|[Pp]rogram(?:me)?|
+        [Ii]nitiative|[Mm]igration|[Rr]edesign|[Cc]ampaign|[Gg]rant|[Ss]urvey|[Rr]eport|[Ee]xhibition|[Ss]trategy|
+        [Pp]lan|[Rr]ecords|[Cc]onversion|[Rr]ollout|[Pp]artnership|[Ll]aunch)\b""",
+    r"""you\s+(?:first\s+)?(?:move|moved|switch|switched|go|went|transition|transitioned|come|came)\s+(?:over\s+)?from\s+
+        (?:the\s+)?[A-Z]\w+""",
+    r"""[A-Z][\w-]+['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:[Ss]ervice|[Pp]rogram(?:me)?|[Pp]roject|[Pp]ilot|
+        [Ii]nitiative|[Cc]ollection|[Aa]rchive|[Ll]ab|[Cc]entre|[Cc]enter|[Pp]ortal|[Ss]trategy|[Pp]olicy|[Mm]igration)\b""",
+    r"""[mdl](?:ade|id|oes|ed)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:decide|choose|start|switch|move|adopt|drop|launch|begin|
+        go|partner)\b""",
+    # a choice of theirs named exactly: "how did your lab choose 96 kHz", "why did you pick FOLIO"
+    r"""you(?:r\s+[\w-]+)?\s+(?:\w+\s+)?(?:choose|chose|pick|picked|adopt|adopted|settle\s+on|settled\s+on|
+        standardi[sz]e\s+on|standardi[sz]ed\s+on|switch\s+to|switched\s+to|move\s+to|moved\s+to)\s+(?:[A-Z][\w-]*|\d[\w.]*)""",
+))
+#: where a named thing may begin: a word's start, not the start of a sentence (a capital there names nothing)
+_SENTENCE_OPENING = LazyPattern(r"(?:^|[.!?:]\s+|\n\s*)$")
+_THEIRS_OR_MINE = _rx(r"\b(?:you|your|yours|I|I['’]m|I['’]ve|my|me|we|our)\b")
 #: finding someone's name or address is how the writer reached them, not research on their work
-_CONTACT_FOUND = _rx(r"\b(?:found|got|saw|came\s+across|took)\s+(?:your|their)\s+(?:name|contact|e-?mail|details|address|number)\b")
+_CONTACT_FOUND = _rx(r"\b(?:found|got|saw|came\s+across|took)\s+(?:your|their)\s+(?:name|contact|e-?mail|details|address|number)\b"
+                     r"|\b(?:found|reached|located)\s+you\s+(?:through|on|via|in|from)\b")
 _WRITER = _rx(r"\b(?:I|I['’]m|I['’]ve|my|me|we|our)\b")
 
 
@@ -97,4 +156,41 @@ def find_research(text: str) -> list[Span]:
                 continue
         if not is_negated(text, m.start(), m.end()):
             spans.append(m.span())
+    for m in _THEIR_CHANGE.finditer(text):
+        owner = _CHANGE_OWNER.search(text, max(0, m.start() - 40), m.start())
+        if owner is None or is_negated(text, m.start(), m.end()):
+            continue
+        if owner.group().lower().startswith("your") or _whose(text, owner.start(), m.end()) == "theirs":
+            spans.append((owner.start(), m.end()))
+    for pattern in (_THEIR_UNDERTAKING, *_NAMED_THING):
+        for m in pattern.finditer(text):
+            if pattern in _NAMED_THING and (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-")
+                                            or m.group()[0].isupper() and pattern is _NAMED_THING[2]
+                                            and _SENTENCE_OPENING.search(text, max(0, m.start() - 3), m.start())):
+                continue  # inside a word, or a capital that only opens a sentence
+            whose = "theirs" if m.group().lower().startswith(("you", "your")) else _whose(text, m.start(), m.end())
+            # a named thing needs only not to be the writer's; a change or an undertaking must be theirs
+            if whose == "mine" or (whose is None and pattern not in _NAMED_THING
+                                   and not m.group().lower().startswith(("you", "your"))):
+                continue
+            if not is_negated(text, m.start(), m.end()):
+                spans.append(m.span())
+    for m in _RECENT_TIME.finditer(text):
+        if _whose(text, m.start(), m.end()) == "theirs" and not is_negated(text, m.start(), m.end()):
+            spans.append(m.span())
     return sorted(spans)
+
+
+def _whose(text: str, start: int, end: int) -> str | None:
+    """Whom the clause around ``start:end`` is about: "theirs" when the nearest person word before it is
+    "you" or "your", "mine" when it is the writer's; with none before, the first one after it in the
+    sentence decides ("How did the move to X change the way you work?"); None when there is none."""
+    last = None
+    for m in _THEIRS_OR_MINE.finditer(text, clause_start(text, start), start):
+        last = m.group().lower()
+    if last is None:
+        m = _THEIRS_OR_MINE.search(text, end, sentence_at(text, start)[1])
+        last = m.group().lower() if m else None
+    if last is None:
+        return None
+    return "theirs" if last in ("you", "your", "yours") else "mine"

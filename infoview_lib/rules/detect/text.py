@@ -228,7 +228,8 @@ _CLAUSE_BOUNDARY = _rx(
     r"""[;:—–()]|\s-\s
     | ,?\s+(?:but|however|although|though|yet|whereas)\b
     | ,(?=\s*(?:are|is|do|does|did|could|can|would|will|may|might|should)\b)
-    | ,(?=\s*(?:so|and\s+so|because|since|while)\b) | ,(?=\s*and\s+(?:I|I['’]\w+|we)\b)""",
+    | ,(?=\s*(?:so|and\s+so|because|since|while)\b) | ,(?=\s*and\s+(?:I|I['’]\w+|we)\b)
+    | ,(?=\s*(?:just|only|simply|merely)\s+(?:to|want|wanting|trying|hoping|curious|interested|keen|looking\s+to)\b)""",
     word_start=False,
 )
 _NEGATION = _rx(

@@ -9,6 +9,7 @@ from .text import (
     Span,
     _SUBJECT_I,
     _rx,
+    body_span,
     clause_start,
     content_words,
     context,
@@ -28,7 +29,7 @@ from .jobs import (
 _GRATITUDE = _rx(
     r"""\bthank(?:s|\s+you|\s+u|ing\s+you|ful)\b(?!\s+in\s+advance) | \bgrateful\b | \bgratitude\b
         | \bappreciat(?:e|ed|es|ion|ive)\b
-    | \bmany\s+thanks\b | \bmuch\s+obliged\b | \bindebted\b | \bcheers\s+for\b"""
+    | \bmany\s+thanks\b | \bmuch\s+obliged\b | \b(?:thx|thnx|thanx|tks|ty\s+(?:so\s+much|for))\b | \bindebted\b | \bcheers\s+for\b"""
 )
 
 
@@ -65,7 +66,6 @@ _DETAIL_CUE = _rx(
         resource|article|book|course|reading|contact)s?\s+(?:about|on|you|for|to)\b
     | \b(?:telling|showing|teaching|explaining|sharing|introducing)\s+(?:me\s+|with\s+me\s+)?(?:\w+\s+)?(?:about|
           how|what|why|your|the)\b
-    | \b(?:our|the|your)\s+(?:\w+\s+)?(?:conversation|discussion|chat|talk|meeting|tour)\s+(?:about|on|regarding|of)\b
     | {i}(?:['’]ll|\s+will|\s+plan\s+to|\s+intend\s+to|\s+am\s+going\s+to|['’]m\s+going\s+to|\s+have\s+already|
           ['’]ve\s+already|\s+already|\s+have|['’]ve)\s+
         (?:\w+\s+)?(?:follow\w*\s+up|sign\w*\s+up|sign\w*|read|look\w*\s+into|reach\w*\s+out|contact\w*|appl\w+|
@@ -124,7 +124,11 @@ def _substantive_sentences(text: str) -> list[Span]:
     courtesies, and neither a question, a request, a wish nor job talk. This gives the benefit
     of the doubt to a specific note phrased in a way the cue phrases do not know."""
     spans = []
+    body_start, body_end = body_span(text)
     for a, b in sentence_spans(text):
+        a, b = max(a, body_start), min(b, body_end)  # the greeting and the signature name nothing learned
+        if b <= a:
+            continue
         if text[b - 1] == "?" or overlaps_job_ask(text, a, b) or is_about_a_vacancy(text, a, b, job_hunt=True):
             continue
         if _NEW_REQUEST.search(text, a, b) or _WISH_SENTENCE.search(text, a, b):
@@ -198,12 +202,14 @@ _OFFER_HELP = _rx(
     | \b(?:return|repay)\s+the\s+favou?r\b | \bin\s+return\b
     | \b(?:please\s+)?(?:don['’]t|do\s+not)\s+hesitate\s+to\s+(?:ask|reach|call|contact|let)
     | \b(?:would|could|can|may|shall)\s+I\s+(?:\w+\s+)?(?:send|share|help|pass|forward|offer)\b
-    | \bI\s+(?:can|could|will|['’]ll)\s+(?:\w+\s+)?(?:send|share|forward|pass\s+along|pass\s+on)\s+(?:you|it|the|a|
-          my|our|along)\b
+    | \bI(?:\s+can|\s+could|\s+will|['’]ll)\s+(?:\w+\s+)?(?:send|share|forward|pass\s+along|pass\s+on)\s+(?:you|it|the|a|
+          my|our|along)\b(?!\s+(?:you\s+)?my\s+(?:cv|resume|résumé|application|cover\s+letter))
     | \bhow\s+I\s+(?:might|can|could)\s+(?:\w+\s+)?(?:help|support|be\s+useful|be\s+of)
     | \bwould\s+you\s+like\s+(?:me\s+to|a\s+copy|the|a\s+link)\b
     | \bif\s+(?:it|that|this)\s+would\s+(?:help|be\s+(?:useful|helpful))\b
-    | \b(?:my|our)\s+(?:help|support|assistance)\s+(?:with|on|for)\b | \bglad\s+to\s+help\b"""
+    | \b(?:my|our)\s+(?:help|support|assistance)\s+(?:with|on|for)\b | \bglad\s+to\s+help\b
+    | \b(?:should|if)\s+I\s+(?:ever\s+)?(?:be\s+able\s+to|can)\s+(?:\w+\s+)?(?:help|assist|support|contribute)\b
+    | \b(?:honou?red|privileged)\s+to\s+(?:help|assist|do\s+so|contribute|support)\b"""
 )
 
 

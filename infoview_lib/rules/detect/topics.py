@@ -32,7 +32,8 @@ _TOPIC_CUE = _rx(
                 whether|which)\b""" + _NOT_A_SUBJECT + r"""
     | \b(?:curious|interested|fascinated|intrigued|keen\s+to\s+(?:learn|hear|know|understand))\s+(?:\w+\s+){0,2}?
         (?:about|in|by|how|what|why|whether|which)\b
-    | \b(?:understand|explore)\s+(?:better\s+|more\s+about\s+)?(?:how|what|why)\b
+    | \b(?:understand|explore|exploring|researching|studying|investigating|looking\s+into|writing\s+(?:a\s+[\w-]+\s+|
+          my\s+[\w-]+\s+)?(?:about|on))\s+(?:better\s+|more\s+about\s+)?(?:how|what|why|whether)\b
     | \b(?:see|observe|watch)\s+(?:first[\s-]?hand\s+)?how\b
     | \b(?:insights?|advice|perspective|thoughts|views|tips|guidance)\s+(?:on|about|regarding|into|for)\b
     | \bhow\s+(?=(?:you|your|they|their|the|one|to|people|teams?|libraries|archives|museums|small|new)\b)
@@ -54,7 +55,7 @@ _CHOICE_QUESTION = _rx(r"\b(?:would|do|did|should|could)\s+(?:you|I|one|a|an|the
 #: ("I've admired how you built ...", "I enjoyed hearing about ...", "we talked about ...")
 _NOT_A_WISH = _rx(
     r"""(?:(?:admire[sd]?|impressed\s+(?:by|with)|inspired\s+by|amazed\s+(?:by|at)|enjoyed|appreciated|
-        saw|seen|noticed|read\s+about|(?:we|I)\s+(?:\w+\s+)?(?:talked|chatted|spoke|discussed|heard|learned|learnt))
+        saw|seen|noticed|read\s+about|described|praised|cited|highlighted|recommended|(?:we|I)\s+(?:\w+\s+)?(?:talked|chatted|spoke|discussed|heard|learned|learnt))
         \s+(?:\w+\s+){0,2} | (?:love[sd]?|liked)\s+)$"""
 )
 
@@ -69,7 +70,8 @@ _VAGUE_TOPIC = _rx(
     r"""\bpick\s+your\s+brains?\b | \bno\s+(?:specific|particular|set|real|fixed)\s+(?:agenda|topic|questions?|plan)\b
     | \b(?:learn|know|hear|ask|tell\s+me|teach\s+me|understand)\s+(?:\w+\s+)?(?:everything|anything|all\s+there\s+is)\s+
         (?:about|on|regarding|in)\b
-    | \b(?:libraries|librarianship|archives|the\s+field|your\s+career|things)\s+in\s+general\b
+    | \b(?:libraries|librarianship|archives|the\s+field|your\s+career|things|world|field|sector|industry|profession|
+          area|work|careers|museums|publishing|tech)\s+in\s+general\b
     | \bgeneral\s+(?:advice|chat|questions?)\b
     | \bjust\s+(?:to\s+)?(?:chat|talk|connect|catch\s+up)\b | \bget\s+to\s+know\s+you\b"""
 )
