@@ -230,23 +230,203 @@ def _cell_source(cell: dict) -> str:
     return "".join(source) if isinstance(source, list) else str(source)
 
 
-def audit_notebook(path: Path, student: str = "-", assignment: str = "-") -> list[AuditFlag]:
-    """The flags of one notebook (an unreadable notebook is itself flagged)."""
+def _nbgrader(cell: dict) -> dict:
+    meta = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
+    value = meta.get("nbgrader")
+    return value if isinstance(value, dict) else {}
+
+
+def _without_hidden_tests(source: str) -> str:
+    kept, inside = [], False
+    for line in source.split("\n"):
+        if "BEGIN HIDDEN TESTS" in line:
+            inside = True
+        elif inside and "END HIDDEN TESTS" in line:
+            inside = False
+        elif not inside:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _same_code(a: str, b: str) -> bool:
+    def norm(text: str) -> list[str]:
+        return [line.rstrip() for line in text.strip().split("\n")]
+    return norm(a) == norm(b)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """The instructor's version of a notebook, as released: its locked cells and answer cells."""
+
+    locked: dict[str, tuple[str, str]]
+    """grade id -> (cell type, source) of every locked cell."""
+    order: tuple[str, ...]
+    """grade ids in notebook order."""
+    answers: frozenset[str]
+    """grade ids of the (unlocked) answer cells."""
+
+
+def load_reference(path: Path | None) -> _Reference | None:
+    """The release (or the source, hidden tests removed) of a submitted notebook, if found."""
+    if path is None or not Path(path).is_file():
+        return None
+    try:
+        cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    locked, order, answers = {}, [], set()
+    for cell in cells:
+        meta = _nbgrader(cell)
+        grade_id = meta.get("grade_id")
+        if not grade_id:
+            continue
+        order.append(grade_id)
+        if meta.get("locked"):
+            locked[grade_id] = (cell.get("cell_type", "code"), _without_hidden_tests(_cell_source(cell)))
+        elif cell.get("cell_type") == "code":
+            answers.add(grade_id)
+    return _Reference(locked, tuple(order), frozenset(answers))
+
+
+def _library_import(node: ast.stmt) -> set[str] | None:
+    """Names of a ``from infoview_lib import public_name, ...`` statement, else None."""
+    if isinstance(node, ast.ImportFrom) and node.module == LIBRARY and node.level == 0 and \
+            all(not a.name.startswith("_") and a.asname is None for a in node.names):
+        return {a.name for a in node.names}
+    return None
+
+
+def _self_check_call(node: ast.stmt, library: set[str], known: set[str]) -> bool:
+    """A self-check line: a call of a function imported from ``infoview_lib`` on answers."""
+    from .answer_source import NotAnAnswer, _Checker
+
+    if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Name) and node.value.func.id in library):
+        return False
+    checker = _Checker(known)
+    try:
+        for argument in node.value.args:
+            checker.expression(argument)
+        for keyword in node.value.keywords:
+            if keyword.arg is None:
+                return False
+            checker.expression(keyword.value)
+    except (NotAnAnswer, RecursionError):
+        return False
+    return True
+
+
+def audit_cells(cells: list, reference: _Reference | None = None) -> list[tuple[int, int, str]]:
+    """(cell, line, what) for everything in ``cells`` beyond the answers the notebook asks for.
+
+    Every statement of an unlocked code cell must be an answer (see
+    :mod:`.answer_source`) or a self-check line (``from infoview_lib import
+    score_request`` / ``score_request(request_draft, channel=channel)``). Locked
+    cells must be the instructor's, when ``reference`` (the release) is known;
+    without it, locked cells are scanned for tampering constructs.
+    """
+    from .answer_source import read_cell, setup_names
+
+    found: list[tuple[int, int, str]] = []
+    seen: dict[str, int] = {}
+    order: list[str] = []
+    known: set[str] = set()
+    library: set[str] = set()
+    names: set[str] = set()
+    modules: set[str] = set()
+    for index, cell in enumerate(cells, start=1):
+        if not isinstance(cell, dict):
+            found.append((index, 0, "a cell that is not a notebook cell"))
+            continue
+        meta = _nbgrader(cell)
+        grade_id = meta.get("grade_id")
+        cell_type = cell.get("cell_type")
+        source = _cell_source(cell)
+        if grade_id:
+            if grade_id in seen:
+                found.append((index, 0, f"a second copy of cell {grade_id!r} (first: cell {seen[grade_id]})"))
+            else:
+                seen[grade_id] = index
+                order.append(grade_id)
+        if reference is not None and grade_id in reference.locked:
+            ref_type, ref_source = reference.locked[grade_id]
+            if cell_type != ref_type:
+                found.append((index, 0, f"changed the type of locked cell {grade_id!r} to {cell_type}"))
+            elif not _same_code(source, ref_source):
+                found.append((index, 0, f"changed locked cell {grade_id!r} (nbgrader puts back the instructor's version)"))
+            if not meta.get("locked"):
+                found.append((index, 0, f"unlocked cell {grade_id!r} in its metadata"))
+            if cell_type == "code":
+                known |= setup_names([ref_source])
+            continue
+        if cell_type != "code":
+            if reference is not None and grade_id in reference.answers:
+                found.append((index, 0, f"changed the type of answer cell {grade_id!r} to {cell_type}"))
+            continue
+        if reference is None and meta.get("locked"):
+            # no release to compare with: the instructor's cells are scanned for tampering only
+            known |= setup_names([source])
+            for line, what in scan_source(source, names, modules):
+                found.append((index, line, what))
+            continue
+        if meta.get("locked") or meta.get("grade"):
+            found.append((index, 0, f"marks cell {grade_id or index} as locked or graded in its metadata"))
+        for statement in read_cell(source, index, known):
+            if statement.problem is None:
+                continue
+            try:
+                node = ast.parse(statement.source).body[0] if statement.source else None
+            except (SyntaxError, IndexError, ValueError, RecursionError):
+                node = None
+            imported = _library_import(node) if node is not None else None
+            if imported is not None:
+                library |= imported
+                continue
+            if node is not None and _self_check_call(node, library, known):
+                continue
+            what = statement.problem
+            details = [w for _, w in scan_source(statement.source, names, modules)] if statement.source else []
+            if details:
+                what += " (" + "; ".join(dict.fromkeys(details)) + ")"
+            found.append((index, statement.line, what))
+    if reference is not None:
+        for grade_id in reference.order:
+            if grade_id not in seen:
+                found.append((0, 0, f"cell {grade_id!r} is missing"))
+        common = [g for g in order if g in reference.order]
+        expected = [g for g in reference.order if g in seen]
+        if common != expected:
+            found.append((0, 0, "moved the assignment's cells out of their order"))
+    return found
+
+
+def audit_notebook(path: Path, student: str = "-", assignment: str = "-",
+                   reference: Path | None = None) -> list[AuditFlag]:
+    """The flags of one notebook (an unreadable notebook is itself flagged).
+
+    ``reference`` is the released notebook (see :func:`reference_for`).
+    """
     path = Path(path)
     try:
         notebook = json.loads(path.read_text(encoding="utf-8"))
         cells = notebook["cells"]
+        if not isinstance(cells, list):
+            raise TypeError("cells is not a list")
     except (OSError, ValueError, KeyError, TypeError) as err:
         return [AuditFlag(student, assignment, path.name, 0, 0, f"notebook could not be read: {err}")]
-    names: set[str] = set()
-    modules: set[str] = set()
-    flags = []
-    for index, cell in enumerate(cells, start=1):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        for line, what in scan_source(_cell_source(cell), names, modules):
-            flags.append(AuditFlag(student, assignment, path.name, index, line, what))
-    return flags
+    return [AuditFlag(student, assignment, path.name, cell, line, what)
+            for cell, line, what in audit_cells(cells, load_reference(reference))]
+
+
+def reference_for(course: Path | None, assignment: str, notebook: str) -> Path | None:
+    """The released version of ``notebook`` in ``course`` (release/, else source/), if any."""
+    if course is None or assignment == "-":
+        return None
+    for folder in ("release", "source"):
+        candidate = Path(course) / folder / assignment / notebook
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def find_notebooks(folder: Path) -> list[tuple[str, str, Path]]:
@@ -289,10 +469,20 @@ def audit_folder(folder: Path) -> list[AuditFlag]:
     notebooks = find_notebooks(folder)
     if not notebooks:
         raise ValueError(f"{folder} holds no .ipynb notebooks")
+    course = _course_of(folder)
     flags = []
     for student, assignment, path in notebooks:
-        flags.extend(audit_notebook(path, student, assignment))
+        flags.extend(audit_notebook(path, student, assignment, reference_for(course, assignment, path.name)))
     return flags
+
+
+def _course_of(folder: Path) -> Path | None:
+    """The nbgrader course folder holding ``folder`` (its ``submitted/`` or itself), if any."""
+    folder = Path(folder).resolve()
+    for candidate in (folder, folder.parent):
+        if (candidate / "submitted").is_dir() and ((candidate / "release").is_dir() or (candidate / "source").is_dir()):
+            return candidate
+    return None
 
 
 def flags_table(flags: list[AuditFlag]) -> str:

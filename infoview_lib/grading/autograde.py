@@ -1,0 +1,125 @@
+"""nbgrader's autograde, with the points computed from the answers alone.
+
+:class:`SaveTrustedGrades` takes the place of nbgrader's ``SaveAutoGrades`` in
+``Autograde.autograde_preprocessors`` (see :func:`autograde_preprocessors` and
+``assignments/nbgrader_config.py``), so plain ``nbgrader autograde`` and
+``infoview grade`` (which runs nbgrader's Autograde converter with the same
+configuration) record the same trusted points.
+
+After nbgrader has executed the notebook in the student's kernel, it:
+
+1. reads the answers from the answer cells (nbgrader's solution cells, found by
+   their grade ids in the gradebook) with :mod:`ast`, never running them;
+2. sends them, with the instructor's setup and test cells *from the gradebook*,
+   to the trusted grading process (:mod:`.trusted`);
+3. gives every autograded test cell the instructor's source and metadata and
+   replaces its outputs with the trusted verdict: none when it passed, one error
+   ``AssertionError: <advice id>: <what to do>`` when it failed. nbgrader's
+   ``determine_grade`` then reads exactly that (nothing the kernel printed can
+   count as an error or as partial credit), so the gradebook, the autograded
+   notebook and the feedback agree;
+4. saves the grades as ``SaveAutoGrades`` does, marking a cell "needs manual
+   grade" when an answer it needs was not an answer the grader could read
+   (anything outside :mod:`.answer_source`'s allow-list), so a grader looks.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbformat import NotebookNode
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import SaveAutoGrades
+from traitlets import Bool
+
+from .answer_source import read_answer_cells, setup_names
+from .trusted import grader
+
+#: The notebook-level flag set when some cell needs a look (read by tests and reports).
+NEEDS_LOOK = "infoview_needs_look"
+
+
+def _error_output(message: str) -> NotebookNode:
+    ename, _, evalue = message.partition(": ")
+    return NotebookNode(output_type="error", ename=ename, evalue=evalue, traceback=[message])
+
+
+def _meta(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {}) or {}
+
+
+class SaveTrustedGrades(SaveAutoGrades):
+    """Record the trusted points of every autograded cell (see the module docstring)."""
+
+    enabled = Bool(True, help="nbgrader skips preprocessors whose `enabled` is False").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        notebook_id, assignment_id, db_url = info["notebook"], info["assignment"], info["db_url"]
+        with Gradebook(db_url) as gb:
+            record = gb.find_notebook(notebook_id, assignment_id)
+            sources = {c.name: (c.cell_type, c.locked, c.source) for c in record.source_cells}
+            graded = {c.name: (c.cell_type, float(c.max_score)) for c in record.grade_cells}
+        setup, answers, tests = [], [], []
+        for index, cell in enumerate(nb.cells, start=1):
+            grade_id = _meta(cell).get("grade_id")
+            if grade_id not in sources:
+                continue
+            cell_type, locked, source = sources[grade_id]
+            if grade_id in graded:
+                if graded[grade_id][0] == "code":
+                    tests.append((grade_id, source))
+            elif cell_type == "code" and locked:
+                setup.append(source)
+            elif cell_type == "code" and cell.cell_type == "code":
+                answers.append((index, cell.source))
+        read = read_answer_cells(answers, known=setup_names(setup))
+        request = {
+            "setup": setup,
+            "answers": [[s.source, list(s.binds), s.problem] for s in read.statements if s.binds],
+            "tests": tests,
+            "data_dir": str(self._source_folder(assignment_id)),
+        }
+        verdicts = grader().grade(request) if tests else {}
+        self._needs_look = {grade_id for grade_id, v in verdicts.items() if v.needs_look}
+        for cell in nb.cells:
+            grade_id = _meta(cell).get("grade_id")
+            if grade_id not in verdicts:
+                continue
+            cell_type, locked, source = sources[grade_id]
+            cell.cell_type = "code"
+            cell.source = source
+            cell.metadata["nbgrader"].update(grade=True, solution=False, locked=True,
+                                             points=graded[grade_id][1])
+            cell.setdefault("execution_count", None)
+            verdict = verdicts.pop(grade_id)
+            cell.outputs = [] if verdict.passed else [_error_output(verdict.message)]
+        nb.metadata[NEEDS_LOOK] = sorted(self._needs_look)
+        if not nb.metadata[NEEDS_LOOK]:
+            del nb.metadata[NEEDS_LOOK]
+        return super().preprocess(nb, resources)
+
+    def _source_folder(self, assignment_id: str) -> Path:
+        coursedir = CourseDirectory(config=self.config)
+        return Path(coursedir.format_path(coursedir.source_directory, ".", assignment_id)).resolve()
+
+    def _add_score(self, cell, resources) -> None:
+        super()._add_score(cell, resources)
+        if cell.metadata["nbgrader"]["grade_id"] in getattr(self, "_needs_look", ()):
+            grade = self.gradebook.find_grade(cell.metadata["nbgrader"]["grade_id"], self.notebook_id,
+                                              self.assignment_id, self.student_id)
+            grade.needs_manual_grade = True
+            self.gradebook.db.commit()
+
+
+def autograde_preprocessors() -> list:
+    """nbgrader's autograde preprocessors with :class:`SaveTrustedGrades` in place of ``SaveAutoGrades``."""
+    from nbgrader.converters import Autograde
+
+    default = Autograde.class_traits()["autograde_preprocessors"].default()
+    if SaveAutoGrades not in default:
+        raise RuntimeError("this nbgrader's Autograde has no SaveAutoGrades step to replace")
+    return [SaveTrustedGrades if step is SaveAutoGrades else step for step in default]
+
+
+__all__ = ["SaveTrustedGrades", "autograde_preprocessors", "MissingEntry"]
