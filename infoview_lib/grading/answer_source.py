@@ -262,6 +262,8 @@ class _Checker:
             if func.attr == "read_csv":
                 self._read_csv(node)
                 return
+        elif isinstance(func, ast.Lambda):
+            raise NotAnAnswer(node, "calls a lambda (a function)")
         else:
             raise NotAnAnswer(node, "calls something that is not a named function")
         for argument in node.args:

@@ -1,26 +1,23 @@
-"""Static audit of submitted notebooks: code that tampers with the grading.
+"""Static audit of submitted notebooks: everything beyond the answers, for a grader to read.
 
-The test cells grade in a fresh process (see :mod:`.checks`), so rebinding a
-scorer in the kernel earns nothing; the audit tells the instructor who tried,
-so they can talk to the student. It reads notebooks, never runs them.
+Grades do not depend on it: they come from the answers alone (see :mod:`.trusted`).
+The audit gives graders the short list of submissions worth a look. It reads
+notebooks, never runs them, and flags
 
-A code cell is flagged when it
-- assigns to (or deletes) an attribute of anything imported from ``infoview_lib``
-  (``infoview_lib.score_request = ...``, ``r.score_request = ...`` after
-  ``import infoview_lib.rules.request as r``, ``Report.score = ...``), or rebinds
-  a name imported from it;
-- assigns to an attribute of an imported module (``sys.executable = ...``,
-  ``subprocess.run = ...``, ``json.loads = ...``; pandas ``options`` are fine);
-- touches ``sys.modules``, ``builtins`` / ``__builtins__``, imports ``importlib``,
-  ``subprocess``, ``ctypes`` or ``unittest.mock``, or calls ``setattr`` /
-  ``delattr`` / ``exec`` / ``eval``;
-- reaches into function or module internals: ``__code__``, ``__globals__``,
-  ``__defaults__``, ``__kwdefaults__``, ``__dict__``, ``__class__`` assignment,
-  ``vars(...)[...] =`` / ``globals()[...] =``.
+- every statement of an unlocked code cell that is not an answer (the allow-list
+  of :mod:`.answer_source`) or a self-check line (``from infoview_lib import
+  score_request`` and ``score_request(request_draft, channel=channel)``); the
+  flag says what it is (``calls setattr() outside an answer``, ``uses `checks`,
+  which is not an answer``), with the older tampering scanner's findings
+  (:func:`scan_source`: ``touches sys.modules``, ``imports importlib``) added;
+- when the release (or source) is found beside ``submitted/``: every locked cell
+  that was changed, retyped, unlocked, duplicated, deleted or moved, and cells
+  whose metadata claims to be locked or graded;
+- without the release, locked cells are scanned with :func:`scan_source` only.
 
 Cells are parsed with :mod:`ast` (IPython ``%magic`` and ``!shell`` lines are
-blanked first, keeping line numbers); a cell that still does not parse is
-scanned with regular expressions instead.
+flagged and blanked first, keeping line numbers); a cell that does not parse is
+flagged, and scanned with regular expressions.
 """
 from __future__ import annotations
 

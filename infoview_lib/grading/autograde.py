@@ -30,13 +30,16 @@ from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import SaveAutoGrades
+from nbgrader.utils import determine_grade
 from traitlets import Bool
 
 from .answer_source import read_answer_cells, setup_names
 from .trusted import grader
 
-#: The notebook-level flag set when some cell needs a look (read by tests and reports).
-NEEDS_LOOK = "infoview_needs_look"
+#: Notebook metadata key: what the trusted grading found (``needs_look``: cells whose answer
+#: could not be read; ``kernel_passed``: cells that passed in the student's kernel but not on
+#: the answers alone, a sign of tampering worth a look).
+METADATA = "infoview_grading"
 
 
 def _error_output(message: str) -> NotebookNode:
@@ -82,21 +85,27 @@ class SaveTrustedGrades(SaveAutoGrades):
         }
         verdicts = grader().grade(request) if tests else {}
         self._needs_look = {grade_id for grade_id, v in verdicts.items() if v.needs_look}
+        kernel_passed: list[str] = []
         for cell in nb.cells:
             grade_id = _meta(cell).get("grade_id")
             if grade_id not in verdicts:
                 continue
             cell_type, locked, source = sources[grade_id]
-            cell.cell_type = "code"
-            cell.source = source
+            kernel_score = None
             cell.metadata["nbgrader"].update(grade=True, solution=False, locked=True,
                                              points=graded[grade_id][1])
             cell.setdefault("execution_count", None)
             verdict = verdicts.pop(grade_id)
+            if cell.cell_type == "code":
+                kernel_score, _ = determine_grade(cell, self.log)
+            cell.cell_type = "code"
+            cell.source = source
+            if not verdict.passed and kernel_score:
+                kernel_passed.append(grade_id)
             cell.outputs = [] if verdict.passed else [_error_output(verdict.message)]
-        nb.metadata[NEEDS_LOOK] = sorted(self._needs_look)
-        if not nb.metadata[NEEDS_LOOK]:
-            del nb.metadata[NEEDS_LOOK]
+        if self._needs_look or kernel_passed:
+            nb.metadata[METADATA] = {"needs_look": sorted(self._needs_look), "kernel_passed": kernel_passed}
+            self.log.warning("%s: %s", notebook_id, nb.metadata[METADATA])
         return super().preprocess(nb, resources)
 
     def _source_folder(self, assignment_id: str) -> Path:
