@@ -13,7 +13,7 @@ from pathlib import Path
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import GetGrades
 
-from infoview_lib.grading.autograde import autograde_preprocessors
+from infoview_lib.grading.autograde import autograde_preprocessors, sanitize_preprocessors
 from infoview_lib.grading.feedback import HideHiddenTests
 from infoview_lib.grading.sandbox import KERNEL_LINE
 
@@ -47,6 +47,9 @@ c.OverwriteCells.add_missing_cells = True
 # `ast`, runs the instructor's test cells on them in a clean process and records
 # those verdicts (see infoview_lib/grading/autograde.py and docs/grading.md).
 c.Autograde.autograde_preprocessors = autograde_preprocessors()
+# Before that, every cell the gradebook knows gets its nbgrader metadata back (a test cell
+# marked ungraded, other points, a duplicated cell would otherwise fail the whole submission).
+c.Autograde.sanitize_preprocessors = sanitize_preprocessors()
 
 # Feedback: grades first, then hide hidden tests, mark schemes and traceback source.
 # The order matters: GetGrades reads the cells' metadata before anything is trimmed.

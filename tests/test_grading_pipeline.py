@@ -311,12 +311,14 @@ def test_the_mark_scheme_stays_with_the_instructor(course):
         assert "Mark scheme" not in _feedback(folder, "untouched", assignment)
 
 
-def test_audit_flags_only_the_rebinder(course, capsys):
+def test_audit_flags_the_tampering_students_only(course, capsys):
     from infoview_lib.cli import main
 
     folder, _ = course
     assert main(["audit", str(folder / "submitted")]) == 1
     out = capsys.readouterr().out
     flagged = {line.split()[0] for line in out.splitlines()[1:] if line.strip() and not line[0].isdigit()}
-    assert flagged == {"rebinder"}, out
+    # the solutions and untouched releases pass; the loop in an answer cell is not an answer
+    assert flagged == {"rebinder", "tamperer", "looper"}, out
+    assert "changed locked cell 'request-graceful_out'" in out and "cell 'request-connection' is missing" in out
     assert "Report.score" in out and "r.score_request" in out and "infoview_lib.score_request" in out

@@ -202,8 +202,9 @@ STRUCTURE_TRICKS = {
     "kernelspec_swapped": _kernelspec,
 }
 TRICKS = sorted([*CODE_TRICKS, *STRUCTURE_TRICKS])
-#: tricks that kill the kernel: their own submission may fail, nothing else may
-KERNEL_KILLERS = {"os_exit", "thread_os_exit"}
+#: tricks that kill or jam the kernel (nbgrader stops executing that notebook): their own
+#: submission fails and earns nothing; every other submission is graded
+KERNEL_KILLERS = {"os_exit", "thread_os_exit", "builtins", "huge_output"}
 
 
 def test_there_are_at_least_25_distinct_tricks():
@@ -281,9 +282,9 @@ def test_the_honest_answers_earn_some_points_but_not_all(red_team):
 @pytest.mark.parametrize("trick", TRICKS)
 def test_a_trick_earns_no_more_than_the_same_answers(red_team, trick):
     honest = red_team["scores"]["honest"]
-    if trick in KERNEL_KILLERS and trick not in red_team["scores"]:
-        return  # the kernel died before anything was recorded: nothing earned
-    earned = red_team["scores"][trick]
+    earned = red_team["scores"].get(trick, {})  # a failed submission may have no grades at all
+    if trick not in KERNEL_KILLERS:
+        assert earned.keys() == honest.keys()
     for grade_id, points in earned.items():
         assert (points or 0) <= (honest[grade_id] or 0), (trick, grade_id, earned, honest)
 
@@ -293,6 +294,8 @@ def test_grading_finishes_and_only_a_killed_kernel_fails(red_team):
     graded = {student for student in red_team["scores"]
               if (autograded / student / "02_request" / f"{red_team['notebook']}.ipynb").is_file()}
     assert {"honest", *TRICKS} - KERNEL_KILLERS <= graded, red_team["result"]["log"][-3000:]
+    for student in KERNEL_KILLERS - graded:
+        assert not any(red_team["scores"].get(student, {}).values())
 
 
 @pytest.mark.parametrize("trick", TRICKS)

@@ -255,34 +255,45 @@ def _same_code(a: str, b: str) -> bool:
 class _Reference:
     """The instructor's version of a notebook, as released: its locked cells and answer cells."""
 
-    locked: dict[str, tuple[str, str]]
-    """grade id -> (cell type, source) of every locked cell."""
+    locked: dict[str, tuple[str, tuple[str, ...]]]
+    """grade id -> (cell type, the versions accepted) of every locked cell."""
     order: tuple[str, ...]
     """grade ids in notebook order."""
     answers: frozenset[str]
     """grade ids of the (unlocked) answer cells."""
 
 
-def load_reference(path: Path | None) -> _Reference | None:
-    """The release (or the source, hidden tests removed) of a submitted notebook, if found."""
-    if path is None or not Path(path).is_file():
-        return None
-    try:
-        cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    locked, order, answers = {}, [], set()
-    for cell in cells:
-        meta = _nbgrader(cell)
-        grade_id = meta.get("grade_id")
-        if not grade_id:
+def load_reference(*paths: Path | None) -> _Reference | None:
+    """The instructor's versions of a submitted notebook: its release and/or its source
+    (a locked cell may match either, with or without its hidden tests), if found.
+    The first readable path sets the cell order."""
+    locked: dict[str, tuple[str, tuple[str, ...]]] = {}
+    order: list[str] = []
+    answers: set[str] = set()
+    found = False
+    for path in paths:
+        if path is None or not Path(path).is_file():
             continue
-        order.append(grade_id)
-        if meta.get("locked"):
-            locked[grade_id] = (cell.get("cell_type", "code"), _without_hidden_tests(_cell_source(cell)))
-        elif cell.get("cell_type") == "code":
-            answers.add(grade_id)
-    return _Reference(locked, tuple(order), frozenset(answers))
+        try:
+            cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        first = not found
+        found = True
+        for cell in cells:
+            meta = _nbgrader(cell)
+            grade_id = meta.get("grade_id")
+            if not grade_id:
+                continue
+            if first:
+                order.append(grade_id)
+            if meta.get("locked"):
+                source = _cell_source(cell)
+                kind, versions = locked.get(grade_id, (cell.get("cell_type", "code"), ()))
+                locked[grade_id] = (kind, versions + (source, _without_hidden_tests(source)))
+            elif cell.get("cell_type") == "code":
+                answers.add(grade_id)
+    return _Reference(locked, tuple(order), frozenset(answers)) if found else None
 
 
 def _library_import(node: ast.stmt) -> set[str] | None:
@@ -346,15 +357,15 @@ def audit_cells(cells: list, reference: _Reference | None = None) -> list[tuple[
                 seen[grade_id] = index
                 order.append(grade_id)
         if reference is not None and grade_id in reference.locked:
-            ref_type, ref_source = reference.locked[grade_id]
+            ref_type, versions = reference.locked[grade_id]
             if cell_type != ref_type:
                 found.append((index, 0, f"changed the type of locked cell {grade_id!r} to {cell_type}"))
-            elif not _same_code(source, ref_source):
+            elif not any(_same_code(source, version) for version in versions):
                 found.append((index, 0, f"changed locked cell {grade_id!r} (nbgrader puts back the instructor's version)"))
             if not meta.get("locked"):
                 found.append((index, 0, f"unlocked cell {grade_id!r} in its metadata"))
             if cell_type == "code":
-                known |= setup_names([ref_source])
+                known |= setup_names(list(versions))
             continue
         if cell_type != "code":
             if reference is not None and grade_id in reference.answers:
@@ -398,10 +409,10 @@ def audit_cells(cells: list, reference: _Reference | None = None) -> list[tuple[
 
 
 def audit_notebook(path: Path, student: str = "-", assignment: str = "-",
-                   reference: Path | None = None) -> list[AuditFlag]:
+                   reference: tuple[Path, ...] | None = None) -> list[AuditFlag]:
     """The flags of one notebook (an unreadable notebook is itself flagged).
 
-    ``reference`` is the released notebook (see :func:`reference_for`).
+    ``reference`` holds the instructor's versions of it (see :func:`reference_for`).
     """
     path = Path(path)
     try:
@@ -412,18 +423,15 @@ def audit_notebook(path: Path, student: str = "-", assignment: str = "-",
     except (OSError, ValueError, KeyError, TypeError) as err:
         return [AuditFlag(student, assignment, path.name, 0, 0, f"notebook could not be read: {err}")]
     return [AuditFlag(student, assignment, path.name, cell, line, what)
-            for cell, line, what in audit_cells(cells, load_reference(reference))]
+            for cell, line, what in audit_cells(cells, load_reference(*(reference or ())))]
 
 
-def reference_for(course: Path | None, assignment: str, notebook: str) -> Path | None:
-    """The released version of ``notebook`` in ``course`` (release/, else source/), if any."""
+def reference_for(course: Path | None, assignment: str, notebook: str) -> tuple[Path, ...]:
+    """The release and source versions of ``notebook`` in ``course`` that exist."""
     if course is None or assignment == "-":
-        return None
-    for folder in ("release", "source"):
-        candidate = Path(course) / folder / assignment / notebook
-        if candidate.is_file():
-            return candidate
-    return None
+        return ()
+    return tuple(path for path in (Path(course) / folder / assignment / notebook for folder in ("release", "source"))
+                 if path.is_file())
 
 
 def find_notebooks(folder: Path) -> list[tuple[str, str, Path]]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import SaveAutoGrades
+from nbgrader.preprocessors import NbGraderPreprocessor, SaveAutoGrades
 from nbgrader.utils import determine_grade
 from traitlets import Bool
 
@@ -121,6 +121,56 @@ class SaveTrustedGrades(SaveAutoGrades):
             self.gradebook.db.commit()
 
 
+class RestoreCellMetadata(NbGraderPreprocessor):
+    """Before nbgrader's own checks: give every cell the nbgrader metadata the gradebook has for it.
+
+    nbgrader trusts a submitted cell's metadata: a test cell marked ``grade: false`` or
+    ``solution: true``, with other points, or a second copy of a cell, makes its
+    ``OverwriteCells`` fail ("Inconsistent checksums", ``KeyError: 'grade_id'``) and the
+    whole submission with it. Here a cell whose grade id the gradebook knows gets the
+    instructor's flags and points back (the first copy only); metadata naming no known
+    cell, and later copies, are dropped, so the student's answers are still graded.
+    """
+
+    enabled = Bool(True, help="nbgrader skips preprocessors whose `enabled` is False").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        with Gradebook(info["db_url"]) as gb:
+            record = gb.find_notebook(info["notebook"], info["assignment"])
+            locked = {c.name: c.locked for c in record.source_cells}
+            points = {c.name: float(c.max_score) for c in record.grade_cells}
+            solutions = {c.name for c in record.solution_cells}
+            tasks = {c.name for c in getattr(record, "task_cells", [])}
+        seen = set()
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if meta is None:
+                continue
+            grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+            if grade_id not in locked or grade_id in seen:
+                del cell.metadata["nbgrader"]
+                continue
+            seen.add(grade_id)
+            restored = {"grade_id": grade_id, "grade": grade_id in points, "solution": grade_id in solutions,
+                        "locked": locked[grade_id], "task": grade_id in tasks,
+                        "schema_version": meta.get("schema_version", 3)}
+            if grade_id in points:
+                restored["points"] = points[grade_id]
+            if "checksum" in meta:
+                restored["checksum"] = meta["checksum"]
+            cell.metadata["nbgrader"] = restored
+        return nb, resources
+
+
+def sanitize_preprocessors() -> list:
+    """nbgrader's sanitizing preprocessors with :class:`RestoreCellMetadata` first after ``ClearOutput``."""
+    from nbgrader.converters import Autograde
+
+    default = list(Autograde.class_traits()["sanitize_preprocessors"].default())
+    return default[:1] + [RestoreCellMetadata] + default[1:]
+
+
 def autograde_preprocessors() -> list:
     """nbgrader's autograde preprocessors with :class:`SaveTrustedGrades` in place of ``SaveAutoGrades``."""
     from nbgrader.converters import Autograde
@@ -131,4 +181,5 @@ def autograde_preprocessors() -> list:
     return [SaveTrustedGrades if step is SaveAutoGrades else step for step in default]
 
 
-__all__ = ["SaveTrustedGrades", "autograde_preprocessors", "MissingEntry"]
+__all__ = ["RestoreCellMetadata", "SaveTrustedGrades", "autograde_preprocessors", "sanitize_preprocessors",
+           "MissingEntry"]
