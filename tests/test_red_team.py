@@ -343,7 +343,7 @@ def test_the_kernel_was_fooled_where_the_trick_works(red_team):
         path = red_team["folder"] / "autograded" / student / "02_request" / f"{red_team['notebook']}.ipynb"
         if path.is_file() and json.loads(path.read_text()).get("metadata", {}).get("infoview_grading", {}).get("kernel_passed"):
             fooled.add(student)
-    assert {"alias_every_check", "setattr_loop", "input_transformer", "set_custom_exc"} <= fooled, fooled
+    assert {"alias_every_check", "setattr_loop", "input_transformer", "exec_built_string"} <= fooled, fooled
     assert "honest" not in fooled
 
 
@@ -415,3 +415,21 @@ def test_a_pandas_answer_outside_the_allow_list_is_flagged_for_a_look(pandas_tea
     assert pandas_team["outside_the_allow_list"]["after-not_always_asking"] == (0.0, True)
     others = {k: v for k, v in pandas_team["outside_the_allow_list"].items() if k != "after-not_always_asking"}
     assert others == {k: v for k, v in pandas_team["solution"].items() if k != "after-not_always_asking"}
+
+
+def _self_check_output(red_team, student) -> dict:
+    path = red_team["folder"] / "autograded" / student / "02_request" / f"{red_team['notebook']}.ipynb"
+    nb = nbformat.read(path, 4)
+    answer = _index(nb, "answer-request_draft")
+    # the self-check cell follows the answer cell (tricks added as a new cell sit in between)
+    cell = next(c for c in nb.cells[answer + 1:] if "score_request(request_draft" in c.source)
+    [output] = cell.outputs
+    return output["data"]
+
+
+def test_the_self_check_in_the_graded_notebook_shows_the_answers_own_findings(red_team):
+    honest = _self_check_output(red_team, "honest")
+    assert "text/html" in honest and "request.graceful_out" in honest["text/html"]
+    # in the kernel the rebound scorer said every item was met; the graded notebook says what the grade says
+    assert _self_check_output(red_team, "rebind_scorers") == honest
+    assert _self_check_output(red_team, "alias_every_check") == honest

@@ -416,3 +416,61 @@ def setup_names(sources: list[str]) -> set[str]:
                     if IMPORTS.get(alias.name) == (alias.asname or alias.name):
                         names.add(alias.asname or alias.name)
     return names
+
+
+# ------------------------------------------------------------ self-check cells
+
+#: The package whose public functions a self-check cell may call.
+LIBRARY = "infoview_lib"
+
+
+def library_import(node: ast.stmt) -> set[str] | None:
+    """The names of a ``from infoview_lib import public_name, ...`` statement, else None."""
+    if isinstance(node, ast.ImportFrom) and node.module == LIBRARY and node.level == 0 and \
+            all(not a.name.startswith("_") and a.asname is None for a in node.names):
+        return {a.name for a in node.names}
+    return None
+
+
+def self_check_call(node: ast.stmt, library: set[str], known: set[str]) -> bool:
+    """Whether ``node`` is a self-check line: a call of a function imported from
+    ``infoview_lib`` whose arguments are answers (see the module docstring)."""
+    if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Name) and node.value.func.id in library):
+        return False
+    checker = _Checker(known)
+    try:
+        for argument in node.value.args:
+            if isinstance(argument, ast.Starred):
+                return False
+            checker.expression(argument)
+        for keyword in node.value.keywords:
+            if keyword.arg is None:
+                return False
+            checker.expression(keyword.value)
+    except (NotAnAnswer, RecursionError):
+        return False
+    return True
+
+
+def self_check_cell(source: str, library: set[str], known: set[str]) -> bool:
+    """Whether a whole cell is a self-check: library imports, then one self-check call last.
+
+    ``library`` (names imported from infoview_lib so far) is updated in place.
+    """
+    try:
+        tree = ast.parse(blank_magics(source))
+    except (SyntaxError, ValueError, RecursionError):
+        return False
+    if not tree.body or len(blank_magics(source)) != len(source) or _magic_lines(source):
+        return False
+    imported = set(library)
+    for node in tree.body[:-1]:
+        names = library_import(node)
+        if names is None:
+            return False
+        imported |= names
+    if not self_check_call(tree.body[-1], imported, known):
+        return False
+    library |= imported
+    return True

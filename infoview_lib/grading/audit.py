@@ -296,34 +296,6 @@ def load_reference(*paths: Path | None) -> _Reference | None:
     return _Reference(locked, tuple(order), frozenset(answers)) if found else None
 
 
-def _library_import(node: ast.stmt) -> set[str] | None:
-    """Names of a ``from infoview_lib import public_name, ...`` statement, else None."""
-    if isinstance(node, ast.ImportFrom) and node.module == LIBRARY and node.level == 0 and \
-            all(not a.name.startswith("_") and a.asname is None for a in node.names):
-        return {a.name for a in node.names}
-    return None
-
-
-def _self_check_call(node: ast.stmt, library: set[str], known: set[str]) -> bool:
-    """A self-check line: a call of a function imported from ``infoview_lib`` on answers."""
-    from .answer_source import NotAnAnswer, _Checker
-
-    if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-            and isinstance(node.value.func, ast.Name) and node.value.func.id in library):
-        return False
-    checker = _Checker(known)
-    try:
-        for argument in node.value.args:
-            checker.expression(argument)
-        for keyword in node.value.keywords:
-            if keyword.arg is None:
-                return False
-            checker.expression(keyword.value)
-    except (NotAnAnswer, RecursionError):
-        return False
-    return True
-
-
 def audit_cells(cells: list, reference: _Reference | None = None) -> list[tuple[int, int, str]]:
     """(cell, line, what) for everything in ``cells`` beyond the answers the notebook asks for.
 
@@ -333,7 +305,7 @@ def audit_cells(cells: list, reference: _Reference | None = None) -> list[tuple[
     cells must be the instructor's, when ``reference`` (the release) is known;
     without it, locked cells are scanned for tampering constructs.
     """
-    from .answer_source import read_cell, setup_names
+    from .answer_source import library_import, read_cell, self_check_call, setup_names
 
     found: list[tuple[int, int, str]] = []
     seen: dict[str, int] = {}
@@ -386,11 +358,11 @@ def audit_cells(cells: list, reference: _Reference | None = None) -> list[tuple[
                 node = ast.parse(statement.source).body[0] if statement.source else None
             except (SyntaxError, IndexError, ValueError, RecursionError):
                 node = None
-            imported = _library_import(node) if node is not None else None
+            imported = library_import(node) if node is not None else None
             if imported is not None:
                 library |= imported
                 continue
-            if node is not None and _self_check_call(node, library, known):
+            if node is not None and self_check_call(node, library, known):
                 continue
             what = statement.problem
             details = [w for _, w in scan_source(statement.source, names, modules)] if statement.source else []

@@ -12,13 +12,16 @@ After nbgrader has executed the notebook in the student's kernel, it:
    their grade ids in the gradebook) with :mod:`ast`, never running them;
 2. sends them, with the instructor's setup and test cells *from the gradebook*,
    to the trusted grading process (:mod:`.trusted`);
-3. gives every autograded test cell the instructor's source and metadata and
+3. re-runs each self-check cell (``score_request(request_draft, channel=channel)``,
+   when it is still just that) on the same answers and shows that, so the
+   self-check in the autograded notebook and the feedback says what the grade says;
+4. gives every autograded test cell the instructor's source and metadata and
    replaces its outputs with the trusted verdict: none when it passed, one error
    ``AssertionError: <advice id>: <what to do>`` when it failed. nbgrader's
    ``determine_grade`` then reads exactly that (nothing the kernel printed can
    count as an error or as partial credit), so the gradebook, the autograded
    notebook and the feedback agree;
-4. saves the grades as ``SaveAutoGrades`` does, marking a cell "needs manual
+5. saves the grades as ``SaveAutoGrades`` does, marking a cell "needs manual
    grade" when an answer it needs was not an answer the grader could read
    (anything outside :mod:`.answer_source`'s allow-list), so a grader looks.
 """
@@ -33,7 +36,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor, SaveAutoGrades
 from nbgrader.utils import determine_grade
 from traitlets import Bool
 
-from .answer_source import read_answer_cells, setup_names
+from .answer_source import read_answer_cells, self_check_cell, setup_names
 from .trusted import grader
 
 #: Notebook metadata key: what the trusted grading found (``needs_look``: cells whose answer
@@ -77,13 +80,28 @@ class SaveTrustedGrades(SaveAutoGrades):
             elif cell_type == "code" and cell.cell_type == "code":
                 answers.append((index, cell.source))
         read = read_answer_cells(answers, known=setup_names(setup))
+        answered = setup_names(setup) | {name for s in read.accepted for name in s.binds}
+        library: set[str] = set()
+        displays = [[str(index), cell.source] for index, cell in enumerate(nb.cells)
+                    if cell.cell_type == "code" and not _meta(cell)
+                    and self_check_cell(cell.source, library, answered)]
         request = {
             "setup": setup,
             "answers": [[s.source, list(s.binds), s.problem] for s in read.statements if s.binds],
             "tests": tests,
             "data_dir": str(self._source_folder(assignment_id)),
+            "displays": displays,
         }
-        verdicts = grader().grade(request) if tests else {}
+        verdicts, shown = grader().grade_and_display(request) if tests else ({}, {})
+        for key, display in shown.items():
+            cell = nb.cells[int(key)]
+            if "data" in display:
+                cell.outputs = [NotebookNode(output_type="execute_result", data=display["data"], metadata={},
+                                             execution_count=cell.get("execution_count"))]
+            else:
+                cell.outputs = [NotebookNode(output_type="stream", name="stdout",
+                                             text=f"(The grader could not re-run this self-check on your "
+                                                  f"answers: {display['error']})\n")]
         self._needs_look = {grade_id for grade_id, v in verdicts.items() if v.needs_look}
         kernel_passed: list[str] = []
         for cell in nb.cells:
@@ -135,6 +153,7 @@ class RestoreCellMetadata(NbGraderPreprocessor):
     enabled = Bool(True, help="nbgrader skips preprocessors whose `enabled` is False").tag(config=True)
 
     def preprocess(self, nb, resources):
+        grader().warm()  # the trusted grading process starts while the kernel runs the notebook
         info = resources["nbgrader"]
         with Gradebook(info["db_url"]) as gb:
             record = gb.find_notebook(info["notebook"], info["assignment"])

@@ -85,8 +85,10 @@ def grade_request(request: dict) -> dict:
     """Run ``request``'s setup cells, bind its answers, run its test cells; return the verdicts.
 
     ``request`` holds ``setup`` (sources), ``answers`` (``[source, binds, problem]``
-    per statement, in order), ``tests`` (``[grade_id, source]``) and ``data_dir``
-    (the folder holding the files the assignment ships).
+    per statement, in order), ``tests`` (``[grade_id, source]``), ``data_dir``
+    (the folder holding the files the assignment ships) and ``displays``
+    (``[key, source]`` of self-check cells the allow-list accepted, re-run on the
+    answers so the feedback shows what the grade is based on).
     """
     from . import checks
 
@@ -142,11 +144,45 @@ def grade_request(request: dict) -> dict:
             verdicts[grade_id] = {"passed": False, "needs_look": False, "message": f"{type(err).__name__}: {err}"}
         else:
             verdicts[grade_id] = {"passed": True, "needs_look": False, "message": ""}
-    return {"verdicts": verdicts}
+    displays = {}
+    for key, source in request.get("displays", []):
+        missing = sorted(name for name in _names_used(source) if name in unreadable)
+        if missing:
+            displays[key] = {"error": f"`{missing[0]}` is not an answer the grader could read"}
+            continue
+        try:
+            displays[key] = {"data": _display(source, dict(namespace))}
+        except Exception as err:
+            displays[key] = {"error": f"{type(err).__name__}: {err}"}
+    return {"verdicts": verdicts, "displays": displays}
+
+
+def _display(source: str, namespace: dict) -> dict:
+    """What a self-check cell shows: its last expression as ``text/plain`` (and ``text/html``)."""
+    tree = ast.parse(source)
+    *body, last = tree.body
+    exec(compile(ast.Module(body=body, type_ignores=[]), "<self-check>", "exec"), namespace)
+    value = eval(compile(ast.Expression(last.value), "<self-check>", "eval"), namespace)
+    data = {"text/plain": repr(value)}
+    if hasattr(value, "_repr_html_"):
+        html = value._repr_html_()
+        if html:
+            data["text/html"] = html
+    return data
 
 
 def serve() -> int:
-    """Answer one JSON request per stdin line with one JSON line, until stdin closes."""
+    """Answer one JSON request per stdin line with one JSON line, until stdin closes.
+
+    The checks and the scorers are imported first, while nbgrader is still running
+    the first notebook (see :meth:`TrustedGrader.warm`)."""
+    from . import checks
+    from .grade_answer import warm_up
+    from infoview_lib.rules import SCORERS
+
+    checks.grade_in_this_process()
+    for artefact in SCORERS:
+        warm_up(artefact)
     home = os.getcwd()
     for line in sys.stdin:
         if not line.strip():
@@ -191,6 +227,12 @@ class TrustedGrader:
 
         threading.Thread(target=read, name="infoview-trusted-reader", daemon=True).start()
 
+    def warm(self) -> None:
+        """Start the process now (it imports the scorers while the kernel runs the notebook)."""
+        with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self._start()
+
     def stop(self) -> None:
         process, self.process = self.process, None
         if process is None:
@@ -209,6 +251,11 @@ class TrustedGrader:
 
     def grade(self, request: dict) -> dict[str, Verdict]:
         """The verdict of each test cell of ``request`` (see :func:`grade_request`)."""
+        return self.grade_and_display(request)[0]
+
+    def grade_and_display(self, request: dict) -> tuple[dict[str, Verdict], dict[str, dict]]:
+        """The verdicts, and what each self-check cell of ``request["displays"]`` shows
+        (``{"data": mimebundle}`` or ``{"error": why}``) on the answers alone."""
         payload = json.dumps(request)
         with self.lock:
             for attempt in (1, 2):
@@ -228,8 +275,9 @@ class TrustedGrader:
         result = json.loads(reply)
         if "error" in result:
             raise TrustedGradingError(f"trusted grading failed: {result['error']}")
-        return {grade_id: Verdict(v["passed"], v["message"], v["needs_look"])
-                for grade_id, v in result["verdicts"].items()}
+        verdicts = {grade_id: Verdict(v["passed"], v["message"], v["needs_look"])
+                    for grade_id, v in result["verdicts"].items()}
+        return verdicts, result.get("displays", {})
 
 
 _grader: TrustedGrader | None = None
