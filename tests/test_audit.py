@@ -201,3 +201,16 @@ def test_the_command_exit_codes_and_table(tmp_path, capsys):
                          (tmp_path / "notes.txt", "neither a folder nor")]:
         assert main(["audit", str(bad)]) == 2
         assert message in capsys.readouterr().err
+
+
+def test_a_changed_kernel_is_flagged_against_the_release(tmp_path):
+    path, release = _release_pair(tmp_path)
+    release.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(release, path)
+    submission = copy.deepcopy(release)
+    nbformat.write(submission, tmp_path / "same.ipynb")
+    assert audit_notebook(tmp_path / "same.ipynb", reference=(path,)) == []
+    submission.metadata["kernelspec"] = {"name": "bash", "display_name": "Bash", "language": "bash"}
+    nbformat.write(submission, tmp_path / "bash.ipynb")
+    [flag] = audit_notebook(tmp_path / "bash.ipynb", reference=(path,))
+    assert "changed the notebook's kernel to 'bash'" in flag.what

@@ -213,6 +213,9 @@ def test_there_are_at_least_25_distinct_tricks():
 
 # ----------------------------------------------------------------- one run
 
+#: students whose feedback is generated (and compared with the gradebook)
+FEEDBACK_FOR = ("honest", "alias_every_check", "rebind_scorers", "set_custom_exc")
+
 def _snapshot(folder: Path) -> dict[str, str]:
     found = {}
     for path in sorted(folder.rglob("*")):
@@ -262,6 +265,8 @@ def red_team(tmp_path_factory):
     before = _snapshot(root)
     result = api.autograde("02_request", "*")
     after = _snapshot(root)
+    for student in FEEDBACK_FOR:
+        assert api.generate_feedback("02_request", student)["success"]
     scores = {}
     with Gradebook(api.coursedir.db_url) as gradebook:
         for student in ["honest", *TRICKS]:
@@ -433,3 +438,16 @@ def test_the_self_check_in_the_graded_notebook_shows_the_answers_own_findings(re
     # in the kernel the rebound scorer said every item was met; the graded notebook says what the grade says
     assert _self_check_output(red_team, "rebind_scorers") == honest
     assert _self_check_output(red_team, "alias_every_check") == honest
+
+
+@pytest.mark.parametrize("student", FEEDBACK_FOR)
+def test_the_feedback_shows_the_points_recorded(red_team, student):
+    import html
+
+    page = (red_team["folder"] / "feedback" / student / "02_request" / f"{red_team['notebook']}.html").read_text()
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    scores = red_team["scores"][student]
+    total = re.search(r"\(Score: ([0-9.]+) / ([0-9.]+)\)", text)
+    assert float(total.group(1)) == sum(v or 0 for v in scores.values()) == sum(red_team["scores"]["honest"].values())
+    shown = {g: float(x) for g, x in re.findall(r'href="#([\w-]+)">Test cell</a> \(Score: ([0-9.]+) /', page)}
+    assert shown == {g: v for g, v in scores.items() if g.startswith("request-")}

@@ -261,6 +261,8 @@ class _Reference:
     """grade ids in notebook order."""
     answers: frozenset[str]
     """grade ids of the (unlocked) answer cells."""
+    kernel: str | None = None
+    """The kernel the notebook runs on (``metadata.kernelspec.name``)."""
 
 
 def load_reference(*paths: Path | None) -> _Reference | None:
@@ -270,15 +272,19 @@ def load_reference(*paths: Path | None) -> _Reference | None:
     locked: dict[str, tuple[str, tuple[str, ...]]] = {}
     order: list[str] = []
     answers: set[str] = set()
+    kernel = None
     found = False
     for path in paths:
         if path is None or not Path(path).is_file():
             continue
         try:
-            cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+            notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+            cells = notebook["cells"]
         except (OSError, ValueError, KeyError, TypeError):
             continue
         first = not found
+        if first:
+            kernel = _kernel_name(notebook)
         found = True
         for cell in cells:
             meta = _nbgrader(cell)
@@ -293,7 +299,13 @@ def load_reference(*paths: Path | None) -> _Reference | None:
                 locked[grade_id] = (kind, versions + (source, _without_hidden_tests(source)))
             elif cell.get("cell_type") == "code":
                 answers.add(grade_id)
-    return _Reference(locked, tuple(order), frozenset(answers)) if found else None
+    return _Reference(locked, tuple(order), frozenset(answers), kernel) if found else None
+
+
+def _kernel_name(notebook: dict) -> str | None:
+    meta = notebook.get("metadata") if isinstance(notebook, dict) else None
+    spec = meta.get("kernelspec") if isinstance(meta, dict) else None
+    return spec.get("name") if isinstance(spec, dict) else None
 
 
 def audit_cells(cells: list, reference: _Reference | None = None) -> list[tuple[int, int, str]]:
@@ -394,8 +406,13 @@ def audit_notebook(path: Path, student: str = "-", assignment: str = "-",
             raise TypeError("cells is not a list")
     except (OSError, ValueError, KeyError, TypeError) as err:
         return [AuditFlag(student, assignment, path.name, 0, 0, f"notebook could not be read: {err}")]
-    return [AuditFlag(student, assignment, path.name, cell, line, what)
-            for cell, line, what in audit_cells(cells, load_reference(*(reference or ())))]
+    known = load_reference(*(reference or ()))
+    flags = [AuditFlag(student, assignment, path.name, cell, line, what) for cell, line, what in audit_cells(cells, known)]
+    if known is not None and known.kernel and _kernel_name(notebook) != known.kernel:
+        flags.insert(0, AuditFlag(student, assignment, path.name, 0, 0,
+                                  f"changed the notebook's kernel to {_kernel_name(notebook)!r} "
+                                  f"(nbgrader puts back {known.kernel!r})"))
+    return flags
 
 
 def reference_for(course: Path | None, assignment: str, notebook: str) -> tuple[Path, ...]:

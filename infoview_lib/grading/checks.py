@@ -1,5 +1,10 @@
 """What the assignments' test cells call: one small check per advice item.
 
+In the student's kernel these checks are feedback while they work. The grade is
+computed elsewhere: at autograde the same test cells run on the answers alone in a
+clean process (:mod:`.trusted`, where :func:`grade_in_this_process` makes the checks
+score in that process), and those verdicts are recorded (:mod:`.autograde`).
+
 Every check raises :class:`AssertionError` whose message starts with the advice id
 and says what to do next, so nbgrader's feedback (trimmed by :mod:`.feedback`)
 shows a student exactly which advice they missed and why.

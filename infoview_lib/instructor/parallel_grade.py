@@ -362,7 +362,9 @@ class _Worker:
         self.log_path = workdir / f"worker-{index}.log"
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=_worker_main, args=(child, os.getcwd(), list(course.argv), str(self.log_path)),
+            # from the course folder: nbgrader reads nbgrader_config.py from the current folder only,
+            # and the course's config (trusted grades, kernel sandbox) must apply with --course-dir too
+            target=_worker_main, args=(child, str(course.root), list(course.argv), str(self.log_path)),
             name=f"infoview-grade-{index}", daemon=True)
         self.process.start()
         child.close()
