@@ -149,3 +149,10 @@ def test_the_sandbox_keeps_writes_in_the_working_folder(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (inside / "mine.txt").read_text() == "ok"
     assert list(outside.iterdir()) == []
+
+
+def test_a_runaway_answer_stops_with_an_error_not_a_hang(grader):
+    verdicts = grader.grade(_request('channel = "email"\nrequest_draft = str(sum(1 for c in "x" * 999_999_999))'))
+    assert "`request_draft` could not be computed: AnswerTimeout" in verdicts["request-concise"].message
+    # the process is still there for the next submission
+    assert grader.grade(_request(f'channel = "email"\nrequest_draft = """{GOOD}"""'))["request-concise"].passed

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 #: Builtins an answer may call or name.
 BUILTINS = frozenset({
     "len", "float", "int", "round", "sum", "min", "max", "abs", "str", "bool",
-    "list", "tuple", "sorted", "dict", "set", "range", "zip", "enumerate",
+    "list", "tuple", "sorted", "dict", "set", "zip", "enumerate",
 })
 #: Attributes and methods an answer may use (pure pandas, Series.str and str methods).
 ATTRIBUTES = frozenset({

@@ -67,6 +67,7 @@ class SaveTrustedGrades(SaveAutoGrades):
             sources = {c.name: (c.cell_type, c.locked, c.source) for c in record.source_cells}
             graded = {c.name: (c.cell_type, float(c.max_score)) for c in record.grade_cells}
         setup, answers, tests = [], [], []
+        seen_setup: set[str] = set()
         for index, cell in enumerate(nb.cells, start=1):
             grade_id = _meta(cell).get("grade_id")
             if grade_id not in sources:
@@ -77,8 +78,12 @@ class SaveTrustedGrades(SaveAutoGrades):
                     tests.append((grade_id, source))
             elif cell_type == "code" and locked:
                 setup.append(source)
+                seen_setup.add(grade_id)
             elif cell_type == "code" and cell.cell_type == "code":
                 answers.append((index, cell.source))
+        # a deleted setup cell is still the instructor's: run it anyway
+        setup += [source for name, (kind, locked, source) in sources.items()
+                  if kind == "code" and locked and name not in graded and name not in seen_setup]
         read = read_answer_cells(answers, known=setup_names(setup))
         answered = setup_names(setup) | {name for s in read.accepted for name in s.binds}
         library: set[str] = set()

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import ast
 import atexit
+import contextlib
 import json
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -35,6 +37,13 @@ from dataclasses import dataclass
 
 #: Seconds one submission's trusted grading may take before the process is stopped.
 TIMEOUT = 60
+#: Seconds one answer statement or self-check may take (an answer is a value: it takes milliseconds).
+ANSWER_SECONDS = 5
+#: Seconds one whole request may take before the process ends itself (a C-level loop that
+#: :data:`ANSWER_SECONDS` cannot interrupt); the submission then fails with a clear error.
+REQUEST_SECONDS = 30
+#: Address space the grading process may use (a runaway answer gets a MemoryError, not the machine).
+MEMORY_BYTES = 4 * 1024**3
 
 _COMMAND = ("-I", "-m", "infoview_lib.grading.trusted", "--serve")
 
@@ -110,7 +119,8 @@ def grade_request(request: dict) -> dict:
         scratch = {name: value for name, value in namespace.items() if not name.startswith("__")}
         scratch["__builtins__"] = safe
         try:
-            exec(compile(source, "<answer>", "exec"), scratch)
+            with _time_limit(ANSWER_SECONDS):
+                exec(compile(source, "<answer>", "exec"), scratch)
         except Exception as err:  # the student's own error, as the kernel would have shown it
             for name in binds:
                 namespace.pop(name, None)
@@ -151,10 +161,45 @@ def grade_request(request: dict) -> dict:
             displays[key] = {"error": f"`{missing[0]}` is not an answer the grader could read"}
             continue
         try:
-            displays[key] = {"data": _display(source, dict(namespace))}
+            with _time_limit(ANSWER_SECONDS):
+                displays[key] = {"data": _display(source, dict(namespace))}
         except Exception as err:
             displays[key] = {"error": f"{type(err).__name__}: {err}"}
     return {"verdicts": verdicts, "displays": displays}
+
+
+class AnswerTimeout(Exception):
+    """An answer statement ran longer than :data:`ANSWER_SECONDS`."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int):
+    """Raise :class:`AnswerTimeout` in this (main) thread after ``seconds`` (POSIX; elsewhere no limit)."""
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(*_):
+        raise AnswerTimeout(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _limit_memory() -> None:
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if soft == resource.RLIM_INFINITY or soft > MEMORY_BYTES:
+            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, hard))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 def _display(source: str, namespace: dict) -> dict:
@@ -180,6 +225,7 @@ def serve() -> int:
     from .grade_answer import warm_up
     from infoview_lib.rules import SCORERS
 
+    _limit_memory()
     checks.grade_in_this_process()
     for artefact in SCORERS:
         warm_up(artefact)
@@ -187,11 +233,15 @@ def serve() -> int:
     for line in sys.stdin:
         if not line.strip():
             continue
+        watchdog = threading.Timer(REQUEST_SECONDS, os._exit, args=(3,))
+        watchdog.daemon = True
+        watchdog.start()
         try:
             result = grade_request(json.loads(line))
         except Exception as err:  # the instructor's setup or the request itself is broken
             result = {"error": f"{type(err).__name__}: {err}"}
         finally:
+            watchdog.cancel()
             os.chdir(home)
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
@@ -264,14 +314,16 @@ class TrustedGrader:
                 try:
                     self.process.stdin.write(payload + "\n")
                     self.process.stdin.flush()
-                    reply = self.replies.get(timeout=TIMEOUT)
+                    reply = self.replies.get(timeout=REQUEST_SECONDS + TIMEOUT)
                 except (OSError, ValueError, queue.Empty):
                     reply = ""
                 if reply.strip():
                     break
                 self.stop()
             else:
-                raise TrustedGradingError("the trusted grading process did not answer (twice)")
+                raise TrustedGradingError(
+                    f"the trusted grading process did not answer (twice, {REQUEST_SECONDS} s each): "
+                    "an answer may be a runaway computation; run `infoview audit` on this submission")
         result = json.loads(reply)
         if "error" in result:
             raise TrustedGradingError(f"trusted grading failed: {result['error']}")
