@@ -94,7 +94,7 @@ class SaveTrustedGrades(SaveAutoGrades):
             "setup": setup,
             "answers": [[s.source, list(s.binds), s.problem] for s in read.statements if s.binds],
             "tests": tests,
-            "data_dir": str(self._source_folder(assignment_id)),
+            "data_dir": self._data_folder(assignment_id),
             "displays": displays,
         }
         verdicts, shown = grader().grade_and_display(request) if tests else ({}, {})
@@ -131,9 +131,14 @@ class SaveTrustedGrades(SaveAutoGrades):
             self.log.warning("%s: %s", notebook_id, nb.metadata[METADATA])
         return super().preprocess(nb, resources)
 
-    def _source_folder(self, assignment_id: str) -> Path:
+    def _data_folder(self, assignment_id: str) -> str | None:
+        """Where the files the assignment ships are: its source folder, else its release folder."""
         coursedir = CourseDirectory(config=self.config)
-        return Path(coursedir.format_path(coursedir.source_directory, ".", assignment_id)).resolve()
+        for folder in (coursedir.source_directory, coursedir.release_directory):
+            path = Path(coursedir.format_path(folder, ".", assignment_id)).resolve()
+            if path.is_dir():
+                return str(path)
+        return None
 
     def _add_score(self, cell, resources) -> None:
         super()._add_score(cell, resources)

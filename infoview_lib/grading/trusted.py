@@ -103,7 +103,7 @@ def grade_request(request: dict) -> dict:
 
     checks.grade_in_this_process()
     data_dir = request.get("data_dir")
-    if data_dir:
+    if data_dir and os.path.isdir(data_dir):
         os.chdir(data_dir)
     namespace: dict = {"__name__": "__main__"}
     for source in request.get("setup", []):
