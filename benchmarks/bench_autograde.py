@@ -88,7 +88,7 @@ def _autograde_once(api, assignment: str, students: int) -> float:
     return (time.perf_counter() - start) / students
 
 
-def best_times(api, names: list[str], students: int, rounds: int) -> dict[str, float]:
+def best_times(api, names: list[str], students: int, rounds: int, clock=None) -> dict[str, float]:
     """Best seconds per submission of each assignment over ``rounds`` interleaved rounds.
 
     Each round autogrades every assignment once, in turn, so a burst of load on the
@@ -97,6 +97,8 @@ def best_times(api, names: list[str], students: int, rounds: int) -> dict[str, f
     best = {name: float("inf") for name in names}
     for _ in range(rounds):
         for name in names:
+            if clock is not None:
+                clock.assignment = name
             best[name] = min(best[name], _autograde_once(api, name, students))
     return best
 
@@ -159,6 +161,31 @@ def _assignment_floor_notebook(folder: Path, assignment: str, notebook: str) -> 
     return name
 
 
+class _TrustedClock:
+    """Seconds spent in the trusted scoring step (the round trip to the grading process), per assignment."""
+
+    def __init__(self):
+        from infoview_lib.grading.trusted import TrustedGrader
+
+        self.spent: dict[str, list[float]] = {}
+        self.assignment = ""
+        original = TrustedGrader.grade_and_display
+        clock = self
+
+        def timed(grader, request):
+            start = time.perf_counter()
+            try:
+                return original(grader, request)
+            finally:
+                clock.spent.setdefault(clock.assignment, []).append(time.perf_counter() - start)
+
+        TrustedGrader.grade_and_display = timed
+
+    def median_ms(self, assignment: str) -> float:
+        values = sorted(self.spent.get(assignment, [0.0]))
+        return 1000 * values[len(values) // 2]
+
+
 def trusted_startup() -> float:
     """Seconds to start the trusted grading process and grade one small request (paid once per run)."""
     from infoview_lib.grading.trusted import TrustedGrader
@@ -192,13 +219,14 @@ def main() -> None:
             require_success(api.generate_assignment(assignment), f"generate_assignment {assignment}")
             _submit(folder, assignment, notebook, students)
         _autograde_once(api, "floor", students)  # warm-up: the first kernel start is slower
-        best = best_times(api, list(every), students, rounds)
+        clock = _TrustedClock()
+        best = best_times(api, list(every), students, rounds, clock)
         floor = best["floor"]
         print(f"plain floor (one-cell notebook, no imports): {floor:.2f} s per submission "
               f"(best of {rounds} interleaved rounds of {students} submissions)")
         print(f"{'assignment':16} {'s/submission':>12} {'its floor':>9} {'ratio':>6}  "
               f"{'verdict (target ' + str(TARGET_RATIO) + 'x)':24} {'same shape':>10} {'course work':>11}"
-              f"   cell time: setup / answers / self-checks / checks")
+              f" {'trusted ms':>10}   cell time: setup / answers / self-checks / checks")
         for assignment, notebook in real.items():
             seconds, shape, own = best[assignment], best[f"shape-{assignment}"], best[floors[assignment]]
             ratio = seconds / own
@@ -206,8 +234,9 @@ def main() -> None:
             spent = where_the_time_goes(folder / "source" / assignment / f"{notebook}.ipynb")
             split = " / ".join(f"{spent.get(k, 0.0):.2f}" for k in ("setup", "answers", "self-checks", "checks"))
             print(f"{assignment:16} {seconds:12.2f} {own:9.2f} {ratio:6.2f}  {verdict:24} {shape:10.2f} "
-                  f"{seconds - shape:11.2f}   {split}")
+                  f"{seconds - shape:11.2f} {clock.median_ms(assignment):10.0f}   {split}")
         print("its floor = the one cell after the assignment's setup imports; same shape = the notebook with "
-              "every code cell `pass` (nbgrader's own cost for its cells); course work = the difference.")
+              "every code cell `pass` (nbgrader's own cost for its cells); course work = the difference; trusted ms = "
+              "median time of the out-of-kernel scoring per submission (included in s/submission).")
         print(f"trusted grading process start-up (once per grading run, not per submission): "
               f"{trusted_startup():.2f} s")

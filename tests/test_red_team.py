@@ -451,3 +451,28 @@ def test_the_feedback_shows_the_points_recorded(red_team, student):
     assert float(total.group(1)) == sum(v or 0 for v in scores.values()) == sum(red_team["scores"]["honest"].values())
     shown = {g: float(x) for g, x in re.findall(r'href="#([\w-]+)">Test cell</a> \(Score: ([0-9.]+) /', page)}
     assert shown == {g: v for g, v in scores.items() if g.startswith("request-")}
+
+
+#: regraded with `infoview grade --jobs 2` on a copy of the graded course
+BOTH_WAYS = ("honest", "alias_every_check", "setattr_loop", "input_transformer", "rebind_scorers")
+
+
+def test_infoview_grade_records_the_same_trusted_grades(red_team, tmp_path):
+    from nbgrader.api import Gradebook
+
+    from infoview_lib.instructor.parallel_grade import grade_submissions
+
+    copy_of = tmp_path / "course"
+    shutil.copytree(red_team["folder"], copy_of)
+    with Gradebook(f"sqlite:///{copy_of / 'gradebook.db'}") as gradebook:  # forget the serial run's scores
+        for student in BOTH_WAYS:
+            for grade in gradebook.find_submission_notebook(red_team["notebook"], "02_request", student).grades:
+                grade.auto_score = None
+        gradebook.db.commit()
+    summary = grade_submissions("02_request", course_dir=copy_of, students=list(BOTH_WAYS), jobs=2, force=True,
+                                timeout=240, progress=None)
+    assert summary.ok, summary.lines()
+    with Gradebook(f"sqlite:///{copy_of / 'gradebook.db'}") as gradebook:
+        for student in BOTH_WAYS:
+            nb = gradebook.find_submission_notebook(red_team["notebook"], "02_request", student)
+            assert {g.name: g.score for g in nb.grades} == red_team["scores"][student], student
