@@ -13,8 +13,10 @@ from pathlib import Path
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import GetGrades
 
+from infoview_lib.grading.autograde import autograde_preprocessors, sanitize_preprocessors
 from infoview_lib.grading.feedback import HideHiddenTests
 from infoview_lib.grading.feedback_summary import FeedbackSummary
+from infoview_lib.grading.sandbox import KERNEL_LINE
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
@@ -32,10 +34,23 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 # the notebook is graded.
 c.ExecutePreprocessor.timeout = 15
 c.Execute.timeout = 15
+# Before the first cell, the kernel confines its own writes (and its children's) to the
+# submission's folder and a private temporary folder (Linux Landlock; see
+# infoview_lib/grading/sandbox.py): a notebook cannot change the course folder.
+c.Execute.extra_arguments = [f"--IPKernelApp.exec_lines={KERNEL_LINE}"]
 
 # A deleted test cell comes back (with the instructor's code), so a student who
 # deleted one is graded on their answers like everyone else, never given the points.
 c.OverwriteCells.add_missing_cells = True
+
+# The points come from the answers alone: after nbgrader has run the notebook,
+# SaveTrustedGrades (in place of nbgrader's SaveAutoGrades) reads the answers with
+# `ast`, runs the instructor's test cells on them in a clean process and records
+# those verdicts (see infoview_lib/grading/autograde.py and docs/grading.md).
+c.Autograde.autograde_preprocessors = autograde_preprocessors()
+# Before that, every cell the gradebook knows gets its nbgrader metadata back (a test cell
+# marked ungraded, other points, a duplicated cell would otherwise fail the whole submission).
+c.Autograde.sanitize_preprocessors = sanitize_preprocessors()
 
 # Feedback: grades first, then hide hidden tests, mark schemes and traceback source.
 # The order matters: GetGrades reads the cells' metadata before anything is trimmed, and

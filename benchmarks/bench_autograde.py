@@ -1,19 +1,22 @@
-"""Autograde time per submission, against the floor of autograding a one-cell notebook.
+"""Autograde time per submission, against a floor that imports what the assignment imports.
 
 Both are measured in the same run on the same machine: a throwaway copy of the
-course gets an extra assignment ``floor`` whose notebook has a single autograded
-cell; every real assignment and the floor are autograded for the same number of
-submissions (the instructor's solution, which runs every check), in-process
-through nbgrader's API, in interleaved rounds (best of each). The ratio
-(assignment / floor) is printed against the 1.3x target: what the assignment's
-own cells add on top of nbgrader's fixed cost of starting a kernel and writing
-the gradebook.
+course gets, for each assignment, an extra assignment ``floor-<assignment>``
+whose notebook has a single autograded cell holding the import lines of that
+assignment's setup cell (``from infoview_lib.grading import checks``; for 05 also
+``import pandas as pd``) and ``assert 1 + 1 == 2``. Every real assignment and its
+floor are autograded for the same number of submissions (the instructor's
+solution, which runs every check), in-process through nbgrader's API with the
+course's configuration, in interleaved rounds (best of each). The time includes
+everything ``nbgrader autograde`` does, so also the trusted out-of-kernel
+scoring (``SaveTrustedGrades``, :mod:`infoview_lib.grading.trusted`) and the
+kernel's write sandbox, which the floors pay too. The ratio (assignment / its
+floor) is printed against the 1.3x target.
 
-For comparison it also prints the ratio against a *frozen floor* (the floor cell
-plus ``gc.freeze()``, the kernel-exit speed-up every assignment's setup cell
-applies, so like is compared with like), the cost of a notebook of the same shape
-whose code cells are all ``pass`` (nbgrader's own per-cell work), and the floor
-cell plus ``import pandas`` (what 05's pandas exercise costs by itself).
+For comparison it also prints the plain floor (the one cell, no imports), the cost
+of a notebook of the same shape whose code cells are all ``pass`` (nbgrader's own
+per-cell work), and the start-up of the trusted grading process, which a grading
+run pays once (not per submission).
 
     python -m benchmarks autograde           # or: make bench
     INFOVIEW_BENCH_SUBMISSIONS=3 INFOVIEW_BENCH_ROUNDS=3 python -m benchmarks autograde
@@ -85,7 +88,7 @@ def _autograde_once(api, assignment: str, students: int) -> float:
     return (time.perf_counter() - start) / students
 
 
-def best_times(api, names: list[str], students: int, rounds: int) -> dict[str, float]:
+def best_times(api, names: list[str], students: int, rounds: int, clock=None) -> dict[str, float]:
     """Best seconds per submission of each assignment over ``rounds`` interleaved rounds.
 
     Each round autogrades every assignment once, in turn, so a burst of load on the
@@ -94,6 +97,8 @@ def best_times(api, names: list[str], students: int, rounds: int) -> dict[str, f
     best = {name: float("inf") for name in names}
     for _ in range(rounds):
         for name in names:
+            if clock is not None:
+                clock.assignment = name
             best[name] = min(best[name], _autograde_once(api, name, students))
     return best
 
@@ -131,24 +136,67 @@ def where_the_time_goes(notebook: Path) -> dict[str, float]:
     return spent
 
 
-#: Reference variants of the floor's one cell (printed for comparison, not judged).
-REFERENCE_FLOORS = {
-    # what 05's pandas exercise costs by itself
-    "floor-pandas": "import pandas as pd\nassert 1 + 1 == 2",
-    # the floor with the kernel-exit speed-up the assignments' setup cell applies
-    # (checks.freeze_loaded_objects): like against like
-    "floor-frozen": "import gc\ngc.freeze()\nassert 1 + 1 == 2",
-}
+def setup_imports(notebook: Path) -> str:
+    """The import lines of ``notebook``'s setup cell (its first locked code cell)."""
+    import ast
 
-
-def _reference_floor_notebooks(folder: Path) -> None:
     import nbformat
 
-    for name, source in REFERENCE_FLOORS.items():
-        nb = nbformat.read(folder / "source" / "floor" / "floor.ipynb", 4)
-        nb.cells[0].source = source
-        (folder / "source" / name).mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, folder / "source" / name / "floor.ipynb")
+    nb = nbformat.read(notebook, 4)
+    setup = next(c for c in nb.cells if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("locked"))
+    tree = ast.parse(setup.source)
+    return "\n".join(ast.get_source_segment(setup.source, node) for node in tree.body
+                     if isinstance(node, (ast.Import, ast.ImportFrom)))
+
+
+def _assignment_floor_notebook(folder: Path, assignment: str, notebook: str) -> str:
+    """Add ``floor-<assignment>``: the floor cell after the assignment's setup imports."""
+    import nbformat
+
+    nb = nbformat.read(folder / "source" / "floor" / "floor.ipynb", 4)
+    nb.cells[0].source = setup_imports(folder / "source" / assignment / f"{notebook}.ipynb") + "\nassert 1 + 1 == 2"
+    name = f"floor-{assignment}"
+    (folder / "source" / name).mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / "source" / name / "floor.ipynb")
+    return name
+
+
+class _TrustedClock:
+    """Seconds spent in the trusted scoring step (the round trip to the grading process), per assignment."""
+
+    def __init__(self):
+        from infoview_lib.grading.trusted import TrustedGrader
+
+        self.spent: dict[str, list[float]] = {}
+        self.assignment = ""
+        original = TrustedGrader.grade_and_display
+        clock = self
+
+        def timed(grader, request):
+            start = time.perf_counter()
+            try:
+                return original(grader, request)
+            finally:
+                clock.spent.setdefault(clock.assignment, []).append(time.perf_counter() - start)
+
+        TrustedGrader.grade_and_display = timed
+
+    def median_ms(self, assignment: str) -> float:
+        values = sorted(self.spent.get(assignment, [0.0]))
+        return 1000 * values[len(values) // 2]
+
+
+def trusted_startup() -> float:
+    """Seconds to start the trusted grading process and grade one small request (paid once per run)."""
+    from infoview_lib.grading.trusted import TrustedGrader
+
+    grader = TrustedGrader()
+    start = time.perf_counter()
+    grader.grade({"setup": ["from infoview_lib.grading import checks"], "answers": [["a = 'b'", ["a"], None]],
+                  "tests": [["t", "checks.expect_choice(a, 'abc', 'what.purpose')"]]})
+    seconds = time.perf_counter() - start
+    grader.stop()
+    return seconds
 
 
 def main() -> None:
@@ -161,36 +209,34 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="infoview-bench-") as tmp:
         folder = copy_course(Path(tmp) / "course")
         _floor_notebook(folder)
-        _reference_floor_notebooks(folder)
         real = assignments(folder)
-        for name in ("floor", *REFERENCE_FLOORS):
-            real.pop(name)
+        real.pop("floor")
+        floors = {a: _assignment_floor_notebook(folder, a, n) for a, n in real.items()}
         shapes = {_same_shape_notebook(folder, a, n): n for a, n in real.items()}
         api = course_api(folder)
-        every = {"floor": "floor", **dict.fromkeys(REFERENCE_FLOORS, "floor"), **real, **shapes}
+        every = {"floor": "floor", **dict.fromkeys(floors.values(), "floor"), **real, **shapes}
         for assignment, notebook in every.items():
             require_success(api.generate_assignment(assignment), f"generate_assignment {assignment}")
             _submit(folder, assignment, notebook, students)
         _autograde_once(api, "floor", students)  # warm-up: the first kernel start is slower
-        best = best_times(api, list(every), students, rounds)
+        clock = _TrustedClock()
+        best = best_times(api, list(every), students, rounds, clock)
         floor = best["floor"]
-        print(f"floor (one-cell notebook): {floor:.2f} s per submission "
+        print(f"plain floor (one-cell notebook, no imports): {floor:.2f} s per submission "
               f"(best of {rounds} interleaved rounds of {students} submissions)")
-        frozen = best["floor-frozen"]
-        print(f"{'assignment':16} {'s/submission':>12} {'ratio':>6}  {'verdict (target ' + str(TARGET_RATIO) + 'x)':24}"
-              f" {'vs frozen floor':>15} {'same shape':>10} {'course work':>11}"
-              f"   cell time: setup / answers / self-checks / checks")
+        print(f"{'assignment':16} {'s/submission':>12} {'its floor':>9} {'ratio':>6}  "
+              f"{'verdict (target ' + str(TARGET_RATIO) + 'x)':24} {'same shape':>10} {'course work':>11}"
+              f" {'trusted ms':>10}   cell time: setup / answers / self-checks / checks")
         for assignment, notebook in real.items():
-            seconds, shape = best[assignment], best[f"shape-{assignment}"]
-            ratio = seconds / floor
+            seconds, shape, own = best[assignment], best[f"shape-{assignment}"], best[floors[assignment]]
+            ratio = seconds / own
             verdict = "ok" if ratio <= TARGET_RATIO else "over target"
             spent = where_the_time_goes(folder / "source" / assignment / f"{notebook}.ipynb")
             split = " / ".join(f"{spent.get(k, 0.0):.2f}" for k in ("setup", "answers", "self-checks", "checks"))
-            print(f"{assignment:16} {seconds:12.2f} {ratio:6.2f}  {verdict:24} {seconds / frozen:15.2f} {shape:10.2f} "
-                  f"{seconds - shape:11.2f}   {split}")
-        print("same shape = the notebook with every code cell `pass` (nbgrader's own cost for its cells); "
-              "course work = the difference.")
-        print(f"frozen floor = the floor cell plus gc.freeze(), the kernel-exit speed-up every assignment's setup "
-              f"cell applies: {frozen:.2f} s per submission ({frozen / floor:.2f}x the floor).")
-        print(f"for reference, the floor cell plus `import pandas` (which 05's exercise needs): "
-              f"{best['floor-pandas']:.2f} s per submission ({best['floor-pandas'] / floor:.2f}x the floor)")
+            print(f"{assignment:16} {seconds:12.2f} {own:9.2f} {ratio:6.2f}  {verdict:24} {shape:10.2f} "
+                  f"{seconds - shape:11.2f} {clock.median_ms(assignment):10.0f}   {split}")
+        print("its floor = the one cell after the assignment's setup imports; same shape = the notebook with "
+              "every code cell `pass` (nbgrader's own cost for its cells); course work = the difference; trusted ms = "
+              "median time of the out-of-kernel scoring per submission (included in s/submission).")
+        print(f"trusted grading process start-up (once per grading run, not per submission): "
+              f"{trusted_startup():.2f} s")

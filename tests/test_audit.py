@@ -1,6 +1,7 @@
 """``infoview audit``: a static scan of submitted notebooks for tampering."""
 from __future__ import annotations
 
+import copy
 import json
 
 import nbformat
@@ -8,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from infoview_lib.cli import main
-from infoview_lib.grading.audit import audit_folder, audit_notebook, scan_source
+from infoview_lib.grading.audit import audit_cells, audit_folder, audit_notebook, load_reference, scan_source
 
 
 @pytest.mark.parametrize("source, what", [
@@ -44,14 +45,102 @@ def test_aliases_carry_over_from_earlier_cells():
 
 @pytest.mark.parametrize("source", [
     'request_draft = """Dear Dr Okafor, ..."""\nchannel = "email"',
-    "from infoview_lib import score_request\nreport = score_request(request_draft)\nreport.findings[0].message",
-    "import pandas as pd\nlog = pd.read_csv('contact_log.csv')\nlog['share'] = log['kind'] == 'share'",
-    "from infoview_lib.grading import checks\nchecks.expect_met('request', 'request.brief', text=request_draft)",
-    "%matplotlib inline\nscore = 3",
-    "import pandas as pd\npd.options.display.max_rows = 20",
+    "request_draft = 'x'\nchannel = 'email'\nfrom infoview_lib import score_request\nscore_request(request_draft, channel=channel)",
+    "import pandas as pd\nlog = pd.read_csv('contact_log.csv')\nshare = (log['kind'] == 'request').mean()",
+    "my_questions = [\n    'How did you start?',  # a comment\n    'What would you change?',\n]",
+    "answer = (\n    'b'\n)\n'a note to myself'",
+    "minutes: int = 20\nstart, end = '2026-03-18T13:52', '2026-03-18T15:30'",
 ])
 def test_ordinary_answers_are_not_flagged(source):
-    assert scan_source(source) == []
+    assert audit_cells([nbformat.v4.new_code_cell(source)]) == []
+
+
+@pytest.mark.parametrize("source, what", [
+    ("exec('x = 1')", "calls exec()"),
+    ("eval('1')", "calls eval()"),
+    ("answer = eval('1')", "calls eval()"),
+    ("import ctypes", "imports ctypes"),
+    ("import sys", "imports sys"),
+    ("from infoview_lib.grading import checks", "imports from infoview_lib.grading"),
+    ("delattr(checks, 'expect_met')", "calls delattr()"),
+    ("x = checks.__class__", "`.__class__`"),
+    ("checks.__class__ = object", "assigns the attribute `.__class__`"),
+    ("m = __import__('sys')", "calls __import__()"),
+    ("setattr(checks, 'expect_met', print)", "calls setattr()"),
+    ("f = getattr(checks, 'expect_met')", "calls getattr()"),
+    ("c = checks", "uses `checks`"),
+    ("c = checks; c.expect_met = print", "uses `checks`"),
+    ("get_ipython().run_cell('x = 1')", "calls .run_cell()"),
+    ("answer = (lambda: 'b')()", "calls a lambda"),
+    ("def f():\n    pass", "defines a function"),
+    ("for n in 'ab':\n    pass", "a loop"),
+    ("answer = 'b'\nanswer += 'c'", "changes a value in place"),
+    ("log = pd.read_csv('../../gradebook.db')", "read_csv()"),
+    ("share = log.to_csv('x.csv')", "calls .to_csv()"),
+    ("share = log.query('kind == 1')", "calls .query()"),
+    ("share = log.eval('1')", "calls .eval()"),
+    ("globals()['answer'] = 'b'", "assigns an entry of globals()"),
+    ("vars()['answer'] = 'b'", "assigns an entry of vars()"),
+    ("import builtins\nbuiltins.print = None", "imports builtins"),
+    ("answer = 'b'\n%time x = 1", "magic"),
+    ("answer = [x for x in ().__class__.__bases__]", "`.__bases__`"),
+    ("answer = f'{checks}'", "uses `checks`"),
+    ("answer = (y := 'b')", ":="),
+    ("with open('x', 'w') as f:\n    pass", "a with block"),
+    ("try:\n    pass\nexcept Exception:\n    pass", "a try block"),
+    ("del answer", "deletes"),
+    ("x = 1 ** 10", "Pow"),
+    ("import pandas as pandas_alias", "imports pandas"),
+])
+def test_every_construct_beyond_an_answer_is_flagged_with_its_line(source, what):
+    cells = [nbformat.v4.new_code_cell("import pandas as pd"), nbformat.v4.new_code_cell(source)]
+    cells[0].metadata["nbgrader"] = {"grade_id": "setup", "locked": True}
+    found = audit_cells(cells)
+    assert found and any(what in flag for _, _, flag in found), found
+    assert all(cell == 2 and line >= 1 for cell, line, _ in found), found
+
+
+def test_the_self_check_cells_accept_only_calls_of_the_library_on_answers():
+    ok = [nbformat.v4.new_code_cell("request_draft = 'x'\nchannel = 'email'"),
+          nbformat.v4.new_code_cell("from infoview_lib import score_request\nscore_request(request_draft, channel=channel)")]
+    assert audit_cells(ok) == []
+    bad = ok + [nbformat.v4.new_code_cell("score_request(request_draft, channel=print)"),
+                nbformat.v4.new_code_cell("from infoview_lib import _private")]
+    assert [(cell, line) for cell, line, _ in audit_cells(bad)] == [(3, 1), (4, 1)]
+
+
+def _release_pair(tmp_path):
+    """A tiny release notebook (setup, answer, test) and a submission copy of it."""
+    setup = nbformat.v4.new_code_cell("from infoview_lib.grading import checks",
+                                      metadata={"nbgrader": {"grade_id": "setup", "locked": True}})
+    answer = nbformat.v4.new_code_cell("answer = 'b'", metadata={"nbgrader": {"grade_id": "answer-a", "solution": True}})
+    test = nbformat.v4.new_code_cell("checks.expect_choice(answer, 'abc', 'what.purpose')",
+                                     metadata={"nbgrader": {"grade_id": "what-purpose", "locked": True,
+                                                            "grade": True, "points": 1}})
+    release = nbformat.v4.new_notebook(cells=[setup, answer, test])
+    path = tmp_path / "release.ipynb"
+    nbformat.write(release, path)
+    return path, release
+
+
+@pytest.mark.parametrize("change, what", [
+    (lambda nb: setattr(nb.cells[2], "source", "pass"), "changed locked cell 'what-purpose'"),
+    (lambda nb: nb.cells.__setitem__(2, nbformat.v4.new_markdown_cell(nb.cells[2].source, metadata=nb.cells[2].metadata)),
+     "changed the type of locked cell"),
+    (lambda nb: nb.cells.append(copy.deepcopy(nb.cells[2])), "a second copy of cell 'what-purpose'"),
+    (lambda nb: nb.cells.pop(2), "cell 'what-purpose' is missing"),
+    (lambda nb: nb.cells.reverse(), "out of their order"),
+    (lambda nb: nb.cells[2].metadata["nbgrader"].update(locked=False), "unlocked cell 'what-purpose'"),
+    (lambda nb: nb.cells.insert(1, nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {"locked": True}})),
+     "as locked or graded"),
+])
+def test_changed_locked_cells_are_flagged_against_the_release(tmp_path, change, what):
+    path, release = _release_pair(tmp_path)
+    assert audit_cells(copy.deepcopy(release).cells, load_reference(path)) == []
+    submission = copy.deepcopy(release)
+    change(submission)
+    found = audit_cells(submission.cells, load_reference(path))
+    assert any(what in flag for _, _, flag in found), found
 
 
 def test_a_cell_that_does_not_parse_is_scanned_as_text():
@@ -78,7 +167,7 @@ def test_the_nbgrader_layout_names_student_and_assignment(tmp_path):
               "import infoview_lib", "y = 2\ninfoview_lib.score_request = print")
     flags = audit_folder(tmp_path)
     assert [(f.student, f.assignment, f.notebook, f.cell, f.line) for f in flags] == [
-        ("bo", "02_request", "making_the_request.ipynb", 3, 2)]
+        ("bo", "02_request", "making_the_request.ipynb", 2, 1), ("bo", "02_request", "making_the_request.ipynb", 3, 2)]
     assert audit_folder(tmp_path / "submitted") == flags
 
 
@@ -91,18 +180,20 @@ def test_an_unreadable_notebook_is_flagged(tmp_path):
 def test_the_command_exit_codes_and_table(tmp_path, capsys):
     clean = _notebook(tmp_path / "clean" / "a.ipynb", "answer = 'b'")
     assert main(["audit", str(clean.parent)]) == 0
-    assert "No tampering found" in capsys.readouterr().out
+    assert "Nothing beyond the answers found" in capsys.readouterr().out
 
     _notebook(tmp_path / "dirty" / "b.ipynb", "import sys\nsys.modules.clear()")
     assert main(["audit", str(tmp_path / "dirty")]) == 1
     out = capsys.readouterr().out
     header, row = out.splitlines()[:2]
     assert header.split() == ["student", "assignment", "notebook", "cell", "line", "what"]
-    assert row.split()[:5] == ["-", "-", "b.ipynb", "2", "2"] and "sys.modules" in row
+    assert row.split()[:5] == ["-", "-", "b.ipynb", "2", "1"] and "imports sys" in row
+    assert "sys.modules" in out.splitlines()[2]
 
     assert main(["audit", "--json", str(tmp_path / "dirty" / "b.ipynb")]) == 1
-    [record] = json.loads(capsys.readouterr().out)
-    assert record["cell"] == 2 and record["what"] == "touches sys.modules"
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["cell"], r["line"]) for r in records] == [(2, 1), (2, 2)]
+    assert "touches sys.modules" in records[1]["what"]
 
     (tmp_path / "empty").mkdir()
     (tmp_path / "notes.txt").write_text("hi", encoding="utf-8")
@@ -110,3 +201,16 @@ def test_the_command_exit_codes_and_table(tmp_path, capsys):
                          (tmp_path / "notes.txt", "neither a folder nor")]:
         assert main(["audit", str(bad)]) == 2
         assert message in capsys.readouterr().err
+
+
+def test_a_changed_kernel_is_flagged_against_the_release(tmp_path):
+    path, release = _release_pair(tmp_path)
+    release.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(release, path)
+    submission = copy.deepcopy(release)
+    nbformat.write(submission, tmp_path / "same.ipynb")
+    assert audit_notebook(tmp_path / "same.ipynb", reference=(path,)) == []
+    submission.metadata["kernelspec"] = {"name": "bash", "display_name": "Bash", "language": "bash"}
+    nbformat.write(submission, tmp_path / "bash.ipynb")
+    [flag] = audit_notebook(tmp_path / "bash.ipynb", reference=(path,))
+    assert "changed the notebook's kernel to 'bash'" in flag.what

@@ -347,12 +347,14 @@ def test_each_assignment_totals_its_autograded_and_reflection_points_and_waits_f
             assert all(g.name.endswith("-reflection") and g.needs_manual_grade for g in reflections)
 
 
-def test_audit_flags_only_the_rebinder(course, capsys):
+def test_audit_flags_the_tampering_students_only(course, capsys):
     from infoview_lib.cli import main
 
     folder, _ = course
     assert main(["audit", str(folder / "submitted")]) == 1
     out = capsys.readouterr().out
     flagged = {line.split()[0] for line in out.splitlines()[1:] if line.strip() and not line[0].isdigit()}
-    assert flagged == {"rebinder"}, out
+    # the solutions and untouched releases pass; the loop in an answer cell is not an answer
+    assert flagged == {"rebinder", "tamperer", "looper"}, out
+    assert "changed locked cell 'request-graceful_out'" in out and "cell 'request-connection' is missing" in out
     assert "Report.score" in out and "r.score_request" in out and "infoview_lib.score_request" in out

@@ -32,7 +32,7 @@ HELP = {
     "doctor": "print the versions of the course's tools and check the widget extension",
     "lab": "open JupyterLab on the course (what `make lab` runs); --grade opens the formgrader (`make grade-ui`)",
     "coach": "serve the coach app (no code visible) with Voila (what `make coach` runs)",
-    "audit": "flag submissions that tamper with infoview_lib, sys.modules, builtins or importlib",
+    "audit": "flag answer cells holding more than an answer, and changed locked cells",
     "student-bundle": "write the students' public course folder: lessons and released assignments, no solutions",
     "class-report": "write an HTML report of what a class is missing, by advice item",
     "grade": "autograde many submissions in parallel with progress",

@@ -1,4 +1,4 @@
-"""``infoview audit SUBMISSIONS_DIR``: flag submissions that tamper with the grading.
+"""``infoview audit SUBMISSIONS_DIR``: list answer cells holding more than an answer, and changed locked cells.
 
 Exit status: 0 when nothing was flagged, 1 when something was, 2 on bad input.
 """
@@ -10,8 +10,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 NAME = "audit"
-HELP = ("Statically scan submitted notebooks (submitted/<student>/<assignment>/*.ipynb, or any folder "
-        "of .ipynb) for code that rebinds infoview_lib, or touches sys.modules, builtins or importlib.")
+HELP = ("Statically read submitted notebooks (submitted/<student>/<assignment>/*.ipynb, or any folder "
+        "of .ipynb) and flag every statement beyond the answers (the allow-list of "
+        "infoview_lib.grading.answer_source) and every changed locked cell.")
 
 
 def add_arguments(parser) -> None:
@@ -35,5 +36,5 @@ def run(args) -> int:
         print(f"\n{len(flags)} suspicious line(s) in "
               f"{len({(f.student, f.assignment, f.notebook) for f in flags})} notebook(s).")
     else:
-        print("No tampering found.")
+        print("Nothing beyond the answers found.")
     return 1 if flags else 0

@@ -1,26 +1,23 @@
-"""Static audit of submitted notebooks: code that tampers with the grading.
+"""Static audit of submitted notebooks: everything beyond the answers, for a grader to read.
 
-The test cells grade in a fresh process (see :mod:`.checks`), so rebinding a
-scorer in the kernel earns nothing; the audit tells the instructor who tried,
-so they can talk to the student. It reads notebooks, never runs them.
+Grades do not depend on it: they come from the answers alone (see :mod:`.trusted`).
+The audit gives graders the short list of submissions worth a look. It reads
+notebooks, never runs them, and flags
 
-A code cell is flagged when it
-- assigns to (or deletes) an attribute of anything imported from ``infoview_lib``
-  (``infoview_lib.score_request = ...``, ``r.score_request = ...`` after
-  ``import infoview_lib.rules.request as r``, ``Report.score = ...``), or rebinds
-  a name imported from it;
-- assigns to an attribute of an imported module (``sys.executable = ...``,
-  ``subprocess.run = ...``, ``json.loads = ...``; pandas ``options`` are fine);
-- touches ``sys.modules``, ``builtins`` / ``__builtins__``, imports ``importlib``,
-  ``subprocess``, ``ctypes`` or ``unittest.mock``, or calls ``setattr`` /
-  ``delattr`` / ``exec`` / ``eval``;
-- reaches into function or module internals: ``__code__``, ``__globals__``,
-  ``__defaults__``, ``__kwdefaults__``, ``__dict__``, ``__class__`` assignment,
-  ``vars(...)[...] =`` / ``globals()[...] =``.
+- every statement of an unlocked code cell that is not an answer (the allow-list
+  of :mod:`.answer_source`) or a self-check line (``from infoview_lib import
+  score_request`` and ``score_request(request_draft, channel=channel)``); the
+  flag says what it is (``calls setattr() outside an answer``, ``uses `checks`,
+  which is not an answer``), with the older tampering scanner's findings
+  (:func:`scan_source`: ``touches sys.modules``, ``imports importlib``) added;
+- when the release (or source) is found beside ``submitted/``: every locked cell
+  that was changed, retyped, unlocked, duplicated, deleted or moved, and cells
+  whose metadata claims to be locked or graded;
+- without the release, locked cells are scanned with :func:`scan_source` only.
 
 Cells are parsed with :mod:`ast` (IPython ``%magic`` and ``!shell`` lines are
-blanked first, keeping line numbers); a cell that still does not parse is
-scanned with regular expressions instead.
+flagged and blanked first, keeping line numbers); a cell that does not parse is
+flagged, and scanned with regular expressions.
 """
 from __future__ import annotations
 
@@ -230,23 +227,200 @@ def _cell_source(cell: dict) -> str:
     return "".join(source) if isinstance(source, list) else str(source)
 
 
-def audit_notebook(path: Path, student: str = "-", assignment: str = "-") -> list[AuditFlag]:
-    """The flags of one notebook (an unreadable notebook is itself flagged)."""
+def _nbgrader(cell: dict) -> dict:
+    meta = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
+    value = meta.get("nbgrader")
+    return value if isinstance(value, dict) else {}
+
+
+def _without_hidden_tests(source: str) -> str:
+    kept, inside = [], False
+    for line in source.split("\n"):
+        if "BEGIN HIDDEN TESTS" in line:
+            inside = True
+        elif inside and "END HIDDEN TESTS" in line:
+            inside = False
+        elif not inside:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _same_code(a: str, b: str) -> bool:
+    def norm(text: str) -> list[str]:
+        return [line.rstrip() for line in text.strip().split("\n")]
+    return norm(a) == norm(b)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """The instructor's version of a notebook, as released: its locked cells and answer cells."""
+
+    locked: dict[str, tuple[str, tuple[str, ...]]]
+    """grade id -> (cell type, the versions accepted) of every locked cell."""
+    order: tuple[str, ...]
+    """grade ids in notebook order."""
+    answers: frozenset[str]
+    """grade ids of the (unlocked) answer cells."""
+    kernel: str | None = None
+    """The kernel the notebook runs on (``metadata.kernelspec.name``)."""
+
+
+def load_reference(*paths: Path | None) -> _Reference | None:
+    """The instructor's versions of a submitted notebook: its release and/or its source
+    (a locked cell may match either, with or without its hidden tests), if found.
+    The first readable path sets the cell order."""
+    locked: dict[str, tuple[str, tuple[str, ...]]] = {}
+    order: list[str] = []
+    answers: set[str] = set()
+    kernel = None
+    found = False
+    for path in paths:
+        if path is None or not Path(path).is_file():
+            continue
+        try:
+            notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+            cells = notebook["cells"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        first = not found
+        if first:
+            kernel = _kernel_name(notebook)
+        found = True
+        for cell in cells:
+            meta = _nbgrader(cell)
+            grade_id = meta.get("grade_id")
+            if not grade_id:
+                continue
+            if first:
+                order.append(grade_id)
+            if meta.get("locked"):
+                source = _cell_source(cell)
+                kind, versions = locked.get(grade_id, (cell.get("cell_type", "code"), ()))
+                locked[grade_id] = (kind, versions + (source, _without_hidden_tests(source)))
+            elif cell.get("cell_type") == "code":
+                answers.add(grade_id)
+    return _Reference(locked, tuple(order), frozenset(answers), kernel) if found else None
+
+
+def _kernel_name(notebook: dict) -> str | None:
+    meta = notebook.get("metadata") if isinstance(notebook, dict) else None
+    spec = meta.get("kernelspec") if isinstance(meta, dict) else None
+    return spec.get("name") if isinstance(spec, dict) else None
+
+
+def audit_cells(cells: list, reference: _Reference | None = None) -> list[tuple[int, int, str]]:
+    """(cell, line, what) for everything in ``cells`` beyond the answers the notebook asks for.
+
+    Every statement of an unlocked code cell must be an answer (see
+    :mod:`.answer_source`) or a self-check line (``from infoview_lib import
+    score_request`` / ``score_request(request_draft, channel=channel)``). Locked
+    cells must be the instructor's, when ``reference`` (the release) is known;
+    without it, locked cells are scanned for tampering constructs.
+    """
+    from .answer_source import library_import, read_cell, self_check_call, setup_names
+
+    found: list[tuple[int, int, str]] = []
+    seen: dict[str, int] = {}
+    order: list[str] = []
+    known: set[str] = set()
+    library: set[str] = set()
+    names: set[str] = set()
+    modules: set[str] = set()
+    for index, cell in enumerate(cells, start=1):
+        if not isinstance(cell, dict):
+            found.append((index, 0, "a cell that is not a notebook cell"))
+            continue
+        meta = _nbgrader(cell)
+        grade_id = meta.get("grade_id")
+        cell_type = cell.get("cell_type")
+        source = _cell_source(cell)
+        if grade_id:
+            if grade_id in seen:
+                found.append((index, 0, f"a second copy of cell {grade_id!r} (first: cell {seen[grade_id]})"))
+            else:
+                seen[grade_id] = index
+                order.append(grade_id)
+        if reference is not None and grade_id in reference.locked:
+            ref_type, versions = reference.locked[grade_id]
+            if cell_type != ref_type:
+                found.append((index, 0, f"changed the type of locked cell {grade_id!r} to {cell_type}"))
+            elif not any(_same_code(source, version) for version in versions):
+                found.append((index, 0, f"changed locked cell {grade_id!r} (nbgrader puts back the instructor's version)"))
+            if not meta.get("locked"):
+                found.append((index, 0, f"unlocked cell {grade_id!r} in its metadata"))
+            if cell_type == "code":
+                known |= setup_names(list(versions))
+            continue
+        if cell_type != "code":
+            if reference is not None and grade_id in reference.answers:
+                found.append((index, 0, f"changed the type of answer cell {grade_id!r} to {cell_type}"))
+            continue
+        if reference is None and meta.get("locked"):
+            # no release to compare with: the instructor's cells are scanned for tampering only
+            known |= setup_names([source])
+            for line, what in scan_source(source, names, modules):
+                found.append((index, line, what))
+            continue
+        if meta.get("locked") or meta.get("grade"):
+            found.append((index, 0, f"marks cell {grade_id or index} as locked or graded in its metadata"))
+        for statement in read_cell(source, index, known):
+            if statement.problem is None:
+                continue
+            try:
+                node = ast.parse(statement.source).body[0] if statement.source else None
+            except (SyntaxError, IndexError, ValueError, RecursionError):
+                node = None
+            imported = library_import(node) if node is not None else None
+            if imported is not None:
+                library |= imported
+                continue
+            if node is not None and self_check_call(node, library, known):
+                continue
+            what = statement.problem
+            details = [w for _, w in scan_source(statement.source, names, modules)] if statement.source else []
+            if details:
+                what += " (" + "; ".join(dict.fromkeys(details)) + ")"
+            found.append((index, statement.line, what))
+    if reference is not None:
+        for grade_id in reference.order:
+            if grade_id not in seen:
+                found.append((0, 0, f"cell {grade_id!r} is missing"))
+        common = [g for g in order if g in reference.order]
+        expected = [g for g in reference.order if g in seen]
+        if common != expected:
+            found.append((0, 0, "moved the assignment's cells out of their order"))
+    return found
+
+
+def audit_notebook(path: Path, student: str = "-", assignment: str = "-",
+                   reference: tuple[Path, ...] | None = None) -> list[AuditFlag]:
+    """The flags of one notebook (an unreadable notebook is itself flagged).
+
+    ``reference`` holds the instructor's versions of it (see :func:`reference_for`).
+    """
     path = Path(path)
     try:
         notebook = json.loads(path.read_text(encoding="utf-8"))
         cells = notebook["cells"]
+        if not isinstance(cells, list):
+            raise TypeError("cells is not a list")
     except (OSError, ValueError, KeyError, TypeError) as err:
         return [AuditFlag(student, assignment, path.name, 0, 0, f"notebook could not be read: {err}")]
-    names: set[str] = set()
-    modules: set[str] = set()
-    flags = []
-    for index, cell in enumerate(cells, start=1):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        for line, what in scan_source(_cell_source(cell), names, modules):
-            flags.append(AuditFlag(student, assignment, path.name, index, line, what))
+    known = load_reference(*(reference or ()))
+    flags = [AuditFlag(student, assignment, path.name, cell, line, what) for cell, line, what in audit_cells(cells, known)]
+    if known is not None and known.kernel and _kernel_name(notebook) != known.kernel:
+        flags.insert(0, AuditFlag(student, assignment, path.name, 0, 0,
+                                  f"changed the notebook's kernel to {_kernel_name(notebook)!r} "
+                                  f"(nbgrader puts back {known.kernel!r})"))
     return flags
+
+
+def reference_for(course: Path | None, assignment: str, notebook: str) -> tuple[Path, ...]:
+    """The release and source versions of ``notebook`` in ``course`` that exist."""
+    if course is None or assignment == "-":
+        return ()
+    return tuple(path for path in (Path(course) / folder / assignment / notebook for folder in ("release", "source"))
+                 if path.is_file())
 
 
 def find_notebooks(folder: Path) -> list[tuple[str, str, Path]]:
@@ -289,10 +463,20 @@ def audit_folder(folder: Path) -> list[AuditFlag]:
     notebooks = find_notebooks(folder)
     if not notebooks:
         raise ValueError(f"{folder} holds no .ipynb notebooks")
+    course = _course_of(folder)
     flags = []
     for student, assignment, path in notebooks:
-        flags.extend(audit_notebook(path, student, assignment))
+        flags.extend(audit_notebook(path, student, assignment, reference_for(course, assignment, path.name)))
     return flags
+
+
+def _course_of(folder: Path) -> Path | None:
+    """The nbgrader course folder holding ``folder`` (its ``submitted/`` or itself), if any."""
+    folder = Path(folder).resolve()
+    for candidate in (folder, folder.parent):
+        if (candidate / "submitted").is_dir() and ((candidate / "release").is_dir() or (candidate / "source").is_dir()):
+            return candidate
+    return None
 
 
 def flags_table(flags: list[AuditFlag]) -> str:

@@ -1,5 +1,10 @@
 """What the assignments' test cells call: one small check per advice item.
 
+In the student's kernel these checks are feedback while they work. The grade is
+computed elsewhere: at autograde the same test cells run on the answers alone in a
+clean process (:mod:`.trusted`, where :func:`grade_in_this_process` makes the checks
+score in that process), and those verdicts are recorded (:mod:`.autograde`).
+
 Every check raises :class:`AssertionError` whose message starts with the advice id
 and says what to do next, so nbgrader's feedback (trimmed by :mod:`.feedback`)
 shows a student exactly which advice they missed and why.
@@ -115,6 +120,17 @@ class _Grader:
 
 
 _grader: _Grader | None = None
+#: True in the trusted grading process (:mod:`.trusted`): checks score right here.
+_in_process = False
+
+
+def grade_in_this_process() -> None:
+    """Score every check in this process, starting no grading process.
+
+    For :mod:`.trusted`, which is itself a clean process that runs no student code.
+    """
+    global _in_process
+    _in_process = True
 
 
 def start_grader(*artefacts: str) -> None:
@@ -128,6 +144,8 @@ def start_grader(*artefacts: str) -> None:
     the setup cell has finished.
     """
     global _grader
+    if _in_process:
+        return
     if _grader is None or not _grader.alive():
         try:
             _grader = _Grader(tuple(artefacts))
@@ -177,6 +195,10 @@ def _one_shot(payload: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _run_grader(payload: str) -> str:
+    if _in_process:
+        from .grade_answer import grade
+
+        return json.dumps(grade(json.loads(payload)))
     if _grader is not None and _grader.alive():
         reply = _grader.ask(payload)
         if reply is not None:

@@ -487,7 +487,9 @@ class _Worker:
         self.log_path = log_path
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=_worker_main, args=(child, os.getcwd(), list(course.argv), str(log_path), str(staging)),
+            # from the course folder: nbgrader reads nbgrader_config.py from the current folder only,
+            # and the course's config (trusted grades, kernel sandbox) must apply with --course-dir too
+            target=_worker_main, args=(child, str(course.root), list(course.argv), str(log_path), str(staging)),
             name=f"infoview-grade-{index}", daemon=True)
         self.process.start()
         child.close()
