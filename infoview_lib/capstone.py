@@ -17,7 +17,6 @@ A missing part never raises; the sheet says what is still to do. Advice from
 """
 from __future__ import annotations
 
-import base64
 import datetime as _dt
 import html
 import os
@@ -25,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .embed import download_link_html
 from .inputs import as_date, as_datetime, require_text
 from .render import report_html
 from .work_store import WorkStore, atomic_write_bytes
@@ -435,9 +435,7 @@ def download_links_html(paths) -> str:
     links = []
     for path in map(Path, paths):
         mime, text = _DOWNLOADS.get(path.suffix.lower(), ("application/octet-stream", f"Download {path.name}"))
-        encoded = base64.b64encode(path.read_bytes()).decode("ascii")
-        links.append(f"<li><a download='{_esc(path.name)}' href='data:{mime};base64,{encoded}'>"
-                     f"{_esc(text)} ({_esc(path.name)})</a></li>")
+        links.append(f"<li>{download_link_html(path.read_bytes(), path.name, text, mime=mime)}</li>")
     return "<ul class='iv-downloads'>" + "".join(links) + "</ul>"
 
 

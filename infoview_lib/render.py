@@ -22,6 +22,7 @@ import textwrap
 
 from .advice import ADVICE
 from .report import Finding, Report
+from .rules.detect.text import merge_spans
 
 #: The Next step names at most this many unmet items.
 NEXT_STEP_LIMIT = 2
@@ -96,16 +97,9 @@ def _esc(value) -> str:
 
 def highlight(text: str, spans) -> str:
     """Escape ``text`` and wrap each evidence span in ``<mark>``, merging overlaps."""
-    merged: list[list[int]] = []
-    for a, b in sorted((max(0, int(a)), min(len(text), int(b))) for a, b in spans):
-        if a >= b:
-            continue
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
+    clipped = ((max(0, int(a)), min(len(text), int(b))) for a, b in spans)
     out, pos = [], 0
-    for a, b in merged:
+    for a, b in merge_spans((a, b) for a, b in clipped if a < b):
         out.append(_esc(text[pos:a]))
         out.append(f"<mark>{_esc(text[a:b])}</mark>")
         pos = b

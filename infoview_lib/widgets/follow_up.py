@@ -9,10 +9,10 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import html
-import io
 
 import ipywidgets as widgets
 
+from ..embed import download_link_html, figure_png
 from ._common import CoachWidget, iso_or_none, message_html, parse_iso
 
 #: Choices offered in the contact-log editor.
@@ -56,21 +56,7 @@ class ContactRow(widgets.HBox):
 
 def ics_link_html(ics: bytes, file_name: str = ICS_FILE_NAME) -> str:
     """A download link carrying the calendar file itself (works on Binder, no server files)."""
-    payload = base64.b64encode(ics).decode("ascii")
-    return (f"<a download='{html.escape(file_name)}' href='data:text/calendar;base64,{payload}'>"
-            f"Download the follow-up plan as a calendar file ({html.escape(file_name)})</a>")
-
-
-def figure_png(figure) -> bytes:
-    """A matplotlib figure as PNG bytes; the figure is closed."""
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    try:
-        figure.savefig(buffer, format="png", dpi=96, bbox_inches="tight")
-    finally:
-        plt.close(figure)
-    return buffer.getvalue()
+    return download_link_html(ics, file_name, "Download the follow-up plan as a calendar file", mime="text/calendar")
 
 
 class FollowUpPlanner(CoachWidget):
