@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from .embed import download_link_html
 from .inputs import as_date, as_datetime, require_text
-from .render import report_html
+from .render import date_text as _when
+from .render import report_html, schedule_html
 from .work_store import WorkStore, atomic_write_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -285,24 +286,15 @@ def _esc(value) -> str:
 
 
 def _findings_html(report: Report | None) -> str:
-    """The report in the layout of every view (:func:`infoview_lib.render.report_html`): summary,
-    Next step, one line per advice item whose details open on screen. The draft is shown by the
-    section itself, so the renderer quotes the phrases instead of repeating the draft."""
-    if report is None:
-        return ""
-    return report_html(report, show_text=False)
+    """The report in the layout of every view (:func:`infoview_lib.render.report_html`). The draft is
+    shown by the section itself, so the renderer quotes the phrases instead of repeating the draft."""
+    return "" if report is None else report_html(report, show_text=False)
 
 
 def _todo(key: str) -> str:
     return f"<p class='todo'>Still to do. {_esc(_TO_DO[key])}</p>"
 
 
-def _when(value) -> str:
-    if value is None:
-        return "not planned yet"
-    if isinstance(value, _dt.datetime):
-        return value.strftime("%a %d %b %Y, %H:%M")
-    return value.strftime("%a %d %b %Y")
 
 
 def _request_section(plan: InterviewPlan) -> str:
@@ -347,16 +339,10 @@ def _schedule_section(plan: InterviewPlan) -> str:
     schedule = plan.follow_up_schedule()
     if schedule is None:
         return "<section id='follow-up'><h2>4. Follow-up schedule</h2>" + _todo("interview_on") + "</section>"
-    head = "<tr><th scope='col'>Date</th><th scope='col'>What to do</th><th scope='col'>How</th></tr>"
-    rows = "".join(
-        f"<tr data-advice='{_esc(row.advice_id)}'><td class='date'>{_esc(_when(as_date(row.date, 'date')))}</td>"
-        f"<td>{_esc(row.action)}</td><td>{_esc(row.channel)}</td></tr>"
-        for row in schedule.itertuples(index=False)
-    )
     return (f"<section id='follow-up'><h2>4. Follow-up schedule</h2>"
             f"<p>Counting from the interview on {_esc(_when(plan.follow_up_from))}. "
             f"The same schedule is in the calendar file {_esc(CALENDAR_NAME)}.</p>"
-            f"<table><thead>{head}</thead><tbody>{rows}</tbody></table></section>")
+            f"{schedule_html(schedule)}</section>")
 
 
 def prep_sheet_html(plan: InterviewPlan) -> str:

@@ -252,6 +252,7 @@ def test_checklist_rejects_unknown_stages(store):
 
 def test_quiz_check_shows_the_explanation_and_the_score(store):
     from infoview_lib.quiz import questions_for
+    from infoview_lib.render import quiz_verdict_html
     from infoview_lib.widgets import scenario_quiz
 
     questions = questions_for(("what",))
@@ -267,13 +268,15 @@ def test_quiz_check_shows_the_explanation_and_the_score(store):
     assert "Choose an answer first" in card.explanation.value
     card.choice.value = wrong.key
     card.check_button.click()
-    assert "Not the best choice" in card.explanation.value
+    # the verdict as every view shows it (render.quiz_verdict_html): a cross, then the explanation ("No. ...")
+    assert card.explanation.value == quiz_verdict_html(wrong) and "\u2718" in card.explanation.value
     assert html.escape(wrong.explanation) in card.explanation.value
     assert "0 of" in quiz.score_line.value
     card.choice.value = right.key
     assert card.explanation.value == ""  # a new choice needs a new check
     card.check_button.click()
-    assert "Right." in card.explanation.value and "<strong>Score:</strong> 1 of" in quiz.score_line.value
+    assert card.explanation.value == quiz_verdict_html(right) and card.explanation.value.count("Right.") == 1
+    assert "<strong>Score:</strong> 1 of" in quiz.score_line.value
     assert store.load("quiz-what") == {"answers": {question.id: right.key}, "checked": [question.id]}
 
     again = scenario_quiz(("what",), store=WorkStore(store.folder))

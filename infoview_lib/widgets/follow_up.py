@@ -13,6 +13,7 @@ import html
 import ipywidgets as widgets
 
 from ..embed import download_link_html, figure_png
+from ..render import schedule_html
 from ._common import CoachWidget, iso_or_none, message_html, parse_iso
 
 #: Choices offered in the contact-log editor.
@@ -148,7 +149,7 @@ class FollowUpPlanner(CoachWidget):
             from ..rules.follow_up import plan_follow_up
 
             self.plan = plan_follow_up(day)
-            self.schedule.value = self.plan.to_html(index=False, border=0, classes="iv-schedule")
+            self.schedule.value = schedule_html(self.plan)
         except Exception as exc:
             self.schedule.value = message_html(f"The schedule is not available: {exc}", "problem")
             return

@@ -8,6 +8,7 @@ import html
 
 import ipywidgets as widgets
 
+from ..render import quiz_verdict_html
 from ._common import CoachWidget
 
 
@@ -82,9 +83,7 @@ class ScenarioQuiz(CoachWidget):
         from ..quiz import check_answer
 
         card = self.cards[question_id]
-        option = check_answer(question_id, card.choice.value)
-        verdict = "\u2714 <strong>Right.</strong>" if option.correct else "\u2718 <strong>Not the best choice.</strong>"
-        card.explanation.value = f"<p role='status'>{verdict} {html.escape(option.explanation)}</p>"
+        card.explanation.value = quiz_verdict_html(check_answer(question_id, card.choice.value))
 
     def snapshot(self) -> dict:
         answers = {**self._saved_answers, **self.answers}
