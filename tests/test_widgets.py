@@ -134,6 +134,27 @@ def test_question_planner_add_edit_reorder_remove(store):
     assert again.topics.value == "archives work, skills"
 
 
+def test_question_planner_evidence_lines_up_with_its_rows_when_a_row_is_blank(store):
+    """A row emptied in the middle stays a row: the report's evidence points at the row it quotes."""
+    from infoview_lib.widgets import question_planner
+
+    planner = question_planner(store=store)
+    for question in ("How did you move into archives work?", "Placeholder", "Can you get me a job there?",
+                     "Do you like it?"):
+        planner.new_question.value = question
+        planner.add_button.click()
+    planner.rows[1].text.value = "   "  # the student clears row 2 and has not written it yet
+    report = planner.report
+    assert report.text.split("\n") == planner.questions  # one line per row on screen, blank ones too
+    spans = [(f.advice_id, span) for f in report.findings for span in f.spans]
+    assert {report.text[:a].count("\n") for _, (a, _b) in spans} >= {2, 3}  # evidence in rows 3 and 4
+    for advice_id, (a, b) in spans:
+        row = report.text[:a].count("\n")
+        assert report.text[a:b] in planner.rows[row].text.value, (advice_id, row)
+    yes_no = report.finding("prep.open_questions")
+    assert [report.text[a:b] for a, b in yes_no.spans] == ["Can you get me a job there?", "Do you like it?"]
+
+
 def test_question_planner_feedback_follows_the_minutes(store):
     from infoview_lib.widgets import question_planner
 

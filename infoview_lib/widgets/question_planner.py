@@ -137,8 +137,9 @@ class QuestionPlanner(CoachWidget):
         self.same_as.value = same_as_html(
             f"score_questions(questions, minutes={self.minutes.value}, topics={tuple(topics)!r})"
         )
-        asked = [q for q in self._questions if q.strip()]
-        self.show_report(score_questions(asked, self.minutes.value, topics=tuple(topics)))
+        # Blank rows go to the library as they are (it ignores them), so the report's text has one line per
+        # row and its evidence spans and question numbers match the rows on screen.
+        self.show_report(score_questions(self.questions, self.minutes.value, topics=tuple(topics)))
 
 
 def question_planner(store=None, key: str = "questions") -> QuestionPlanner:
