@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .embed import download_link_html
 from .inputs import as_date, as_datetime, require_text
+from .saved_work import read_record
 from .render import date_text as _when
 from .render import report_html, schedule_html
 from .work_store import WorkStore, atomic_write_bytes
@@ -192,24 +193,15 @@ def _text_tuple(values, name: str) -> tuple[str, ...]:
     return tuple(require_text(v, f"{name}[{i}]") for i, v in enumerate(values))
 
 
-def _topics(value) -> list[str]:
-    """Topics as saved: a list of strings, or one comma-separated string."""
-    if isinstance(value, str):
-        return [t.strip() for t in value.split(",") if t.strip()]
-    return list(value or [])
-
-
-#: store key -> (its saved data -> plan fields, the library call that checks that part)
+#: store key -> (the widget's saved record -> plan fields, the library call that checks that part)
 _PARTS = {
-    "request": (lambda d: {"request_text": d.get("text") or "", "channel": d.get("channel") or "email"},
-                InterviewPlan.request_report),
-    "questions": (lambda d: {"questions": list(d.get("questions") or []), "minutes": d.get("minutes"),
-                             "topics": _topics(d.get("topics"))},
+    "request": (lambda r: {"request_text": r.text, "channel": r.channel}, InterviewPlan.request_report),
+    "questions": (lambda r: {"questions": r.questions, "minutes": r.minutes, "topics": r.topics},
                   InterviewPlan.questions_report),
-    "logistics": (lambda d: {**{k: d.get(k) for k in ("meeting_at", "confirmed_on", "arrive_at", "free_until")},
-                             "meeting_minutes": d.get("duration_minutes")},
+    "logistics": (lambda r: {"meeting_at": r.meeting_at, "confirmed_on": r.confirmed_on, "arrive_at": r.arrive_at,
+                             "free_until": r.free_until, "meeting_minutes": r.duration_minutes},
                   InterviewPlan.logistics_report),
-    "follow_up": (lambda d: {"interview_on": d.get("interview_on")}, InterviewPlan.follow_up_schedule),
+    "follow_up": (lambda r: {"interview_on": r.interview_on}, InterviewPlan.follow_up_schedule),
 }
 
 #: Store keys the lesson widgets save the plan's parts under (see :mod:`infoview_lib.work_store`).
@@ -239,9 +231,7 @@ def plan_from_store(store=None, *, title: str | None = None) -> InterviewPlan:
         if data is None:
             continue
         try:
-            if not isinstance(data, dict):
-                raise TypeError(f"expected a dictionary, found {type(data).__name__}")
-            fields = read(data)
+            fields = read(read_record(key, data))  # the record the widget saved: saved_work checks its shape
             check(InterviewPlan(**fields))  # this part on its own, through the library's own checks
         except (TypeError, ValueError) as exc:
             problems.append(f"{key!r} ({exc})")

@@ -213,11 +213,6 @@ class CoachWidget(widgets.VBox):
         self.refresh()
 
 
-def text_list(value: str) -> list[str]:
-    """Comma-separated text -> its non-blank parts, stripped."""
-    return [part.strip() for part in value.split(",") if part.strip()]
-
-
 def iso_or_none(value) -> str | None:
     return value.isoformat() if value is not None else None
 

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from ..embed import download_link_html, figure_png
 from ..render import schedule_html
+from ..saved_work import Contact, FollowUpLog
 from ._common import CoachWidget, iso_or_none, message_html, parse_iso
 
 #: Choices offered in the contact-log editor.
@@ -50,9 +51,12 @@ class ContactRow(widgets.HBox):
                          layout=widgets.Layout(flex_flow="row wrap"))
 
     @property
+    def contact(self) -> Contact:
+        return Contact(self.date.value, self.channel.value, self.kind.value, self.replied.value)
+
+    @property
     def record(self) -> dict:
-        return {"date": iso_or_none(self.date.value), "channel": self.channel.value, "kind": self.kind.value,
-                "replied": self.replied.value}
+        return self.contact.to_dict()
 
 
 def ics_link_html(ics: bytes, file_name: str = ICS_FILE_NAME) -> str:
@@ -172,13 +176,18 @@ class FollowUpPlanner(CoachWidget):
             self.ics_link.value = message_html(f"The calendar file is not available: {exc}", "problem")
 
     # -- the store and the library -----------------------------------------------------------
+    @property
+    def saved(self) -> FollowUpLog:
+        """The interview date and the contact log, as the record the planner saves."""
+        return FollowUpLog(self.interview_on.value, tuple(row.contact for row in self.log_rows))
+
     def snapshot(self) -> dict:
-        return {"interview_on": iso_or_none(self.interview_on.value), "log": self.log_records}
+        return self.saved.to_dict()
 
     def apply(self, data: dict) -> None:
-        self.interview_on.value = parse_iso(data.get("interview_on"), _dt.date)
-        log = data.get("log")
-        self._set_rows([r for r in log if isinstance(r, dict)] if isinstance(log, list) else [])
+        saved = FollowUpLog.from_dict(data)
+        self.interview_on.value = saved.interview_on
+        self._set_rows([contact.to_dict() for contact in saved.log])
 
     def reload(self) -> None:
         super().reload()
