@@ -213,6 +213,14 @@ class CoachWidget(widgets.VBox):
         self.refresh()
 
 
+def close_rows(rows) -> None:
+    """Close editable rows (and their controls) that are about to be replaced, so no widget models pile up."""
+    for row in rows:
+        for child in row.children:
+            child.close()
+        row.close()
+
+
 def iso_or_none(value) -> str | None:
     return value.isoformat() if value is not None else None
 

@@ -15,7 +15,7 @@ import ipywidgets as widgets
 from ..embed import download_link_html, figure_png
 from ..render import schedule_html
 from ..saved_work import Contact, FollowUpLog
-from ._common import CoachWidget, iso_or_none, message_html, parse_iso
+from ._common import CoachWidget, close_rows, iso_or_none, message_html, parse_iso
 
 #: Choices offered in the contact-log editor.
 LOG_CHANNELS = (("E-mail", "email"), ("Handwritten note", "handwritten"), ("LinkedIn", "linkedin"),
@@ -119,10 +119,7 @@ class FollowUpPlanner(CoachWidget):
         self.save_now()
 
     def _set_rows(self, records: list[dict]) -> None:
-        for row in self.log_rows:
-            for child in row.children:
-                child.close()
-            row.close()
+        close_rows(self.log_rows)
         self.log_rows = []
         for i, record in enumerate(records):
             row = ContactRow(i + 1, record if isinstance(record, dict) else {})

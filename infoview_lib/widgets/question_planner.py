@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..saved_work import QuestionList, parse_topics
-from ._common import CoachWidget, same_as_html
+from ._common import CoachWidget, close_rows, same_as_html
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 5, 120, 20
 
@@ -97,10 +97,7 @@ class QuestionPlanner(CoachWidget):
         self.changed()
 
     def _rebuild_rows(self) -> None:
-        for row in self.rows:
-            for child in row.children:
-                child.close()
-            row.close()
+        close_rows(self.rows)
         self.rows = []
         for i, question in enumerate(self._questions):
             row = QuestionRow(i + 1, question)
