@@ -92,7 +92,8 @@ class CoachWidget(widgets.VBox):
 
     Subclasses build their controls, call :meth:`set_body`, then :meth:`reload`, and define
     :meth:`snapshot` (controls -> saved dict), :meth:`apply` (saved dict -> controls) and
-    :meth:`update_feedback` (call the library, show its Report).
+    :meth:`update_feedback` (call the library, show its Report). The saved dict is the widget's
+    record in :mod:`infoview_lib.saved_work` (``to_dict`` / ``from_dict``), which the capstone reads too.
     """
 
     def __init__(self, *, store, key: str, title: str, same_as: str):
