@@ -19,6 +19,8 @@ record                 store key   saved as
 :class:`LogisticsPlan` logistics   ``{"meeting_at", "confirmed_on", "arrive_at", "free_until"`` (ISO or
                                    null), ``"duration_minutes", "pickers": {each picker's value}}``
 :class:`FollowUpLog`   follow_up   ``{"interview_on", "log": [{"date", "channel", "kind", "replied"}]}``
+:class:`QuizAnswers`   quiz-...    ``{"answers": {question id: option key}, "checked": [question ids]}``
+:class:`ChecklistTicks` checklist  ``{"ticked": [item ids]}``
 =====================  ==========  =================================================================
 """
 from __future__ import annotations
@@ -266,12 +268,54 @@ def _flag(value) -> bool:
     return value
 
 
-#: store key -> the record its widget saves there
-RECORDS: dict[str, type] = {r.KEY: r for r in (RequestDraft, QuestionList, LogisticsPlan, FollowUpLog)}
+@dataclass(frozen=True)
+class QuizAnswers(_Record):
+    """A scenario quiz's answers (saved under ``quiz-<stages>``): question id -> the option key chosen,
+    and the questions whose answer was checked."""
+
+    KEY: ClassVar[str] = "quiz"
+    answers: dict = field(default_factory=dict)
+    checked: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"answers": dict(self.answers), "checked": sorted(self.checked)}
+
+    @classmethod
+    def from_dict(cls, data) -> "QuizAnswers":
+        data = cls._fields(data)
+        return cls(cls._read(data, "answers", _text_map, {}), cls._read(data, "checked", _text_list, ()))
+
+
+def _text_map(value) -> dict:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise TypeError(f"must map question ids to option keys, not {value!r}")
+    return dict(value)
+
+
+@dataclass(frozen=True)
+class ChecklistTicks(_Record):
+    """A checklist's ticked item ids (saved under ``checklist``), ticks of other stages' items included."""
+
+    KEY: ClassVar[str] = "checklist"
+    ticked: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"ticked": list(self.ticked)}
+
+    @classmethod
+    def from_dict(cls, data) -> "ChecklistTicks":
+        data = cls._fields(data)
+        return cls(cls._read(data, "ticked", _text_list, ()))
+
+
+#: store key -> the record its widget saves there (quizzes save :class:`QuizAnswers` under ``quiz-<stages>``)
+RECORDS: dict[str, type] = {r.KEY: r for r in (RequestDraft, QuestionList, LogisticsPlan, FollowUpLog, ChecklistTicks)}
 
 
 def read_record(key: str, data: Any):
     """The record saved under ``key`` (one of :data:`RECORDS`); SavedWorkError naming what is wrong."""
+    if key.startswith("quiz-"):
+        return QuizAnswers.from_dict(data)
     if key not in RECORDS:
         raise KeyError(f"no saved-work record for {key!r}; known: {', '.join(RECORDS)}")
     return RECORDS[key].from_dict(data)

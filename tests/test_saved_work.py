@@ -29,6 +29,8 @@ WRITTEN_BY_THE_WIDGETS = {
     "follow_up": {"interview_on": "2026-03-18",
                   "log": [{"date": "2026-03-18", "channel": "email", "kind": "thanks", "replied": True},
                           {"date": None, "channel": "handwritten", "kind": "thanks", "replied": False}]},
+    "quiz-what": {"answers": {"describe-it": "a", "not-a-job": "b"}, "checked": ["describe-it"]},
+    "checklist": {"ticked": ["prep-research", "after-thanks"]},
 }
 
 
@@ -77,6 +79,8 @@ def test_older_entries_still_load():
     ("follow_up", {"log": {}}, "follow_up: log must be a list of contacts"),
     ("follow_up", {"log": [{"date": "18/03/2026"}]}, r"follow_up: log\[0\]\.date must be an ISO date"),
     ("follow_up", {"log": [{"replied": "yes"}]}, r"follow_up: log\[0\]\.replied must be true or false"),
+    ("quiz-what", {"answers": {"describe-it": 2}}, "quiz: answers must map question ids to option keys"),
+    ("checklist", {"ticked": "prep-research"}, "checklist: ticked must be a list of texts"),
 ])
 def test_a_damaged_entry_is_refused_naming_the_entry_and_the_field(key, data, message):
     with pytest.raises(SavedWorkError, match=message):
