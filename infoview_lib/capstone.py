@@ -17,7 +17,6 @@ A missing part never raises; the sheet says what is still to do. Advice from
 """
 from __future__ import annotations
 
-import base64
 import datetime as _dt
 import html
 import os
@@ -25,8 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .embed import download_link_html
 from .inputs import as_date, as_datetime, require_text
-from .render import report_html
+from .saved_work import read_record
+from .render import date_text as _when
+from .render import report_html, schedule_html
 from .work_store import WorkStore, atomic_write_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -191,24 +193,15 @@ def _text_tuple(values, name: str) -> tuple[str, ...]:
     return tuple(require_text(v, f"{name}[{i}]") for i, v in enumerate(values))
 
 
-def _topics(value) -> list[str]:
-    """Topics as saved: a list of strings, or one comma-separated string."""
-    if isinstance(value, str):
-        return [t.strip() for t in value.split(",") if t.strip()]
-    return list(value or [])
-
-
-#: store key -> (its saved data -> plan fields, the library call that checks that part)
+#: store key -> (the widget's saved record -> plan fields, the library call that checks that part)
 _PARTS = {
-    "request": (lambda d: {"request_text": d.get("text") or "", "channel": d.get("channel") or "email"},
-                InterviewPlan.request_report),
-    "questions": (lambda d: {"questions": list(d.get("questions") or []), "minutes": d.get("minutes"),
-                             "topics": _topics(d.get("topics"))},
+    "request": (lambda r: {"request_text": r.text, "channel": r.channel}, InterviewPlan.request_report),
+    "questions": (lambda r: {"questions": r.questions, "minutes": r.minutes, "topics": r.topics},
                   InterviewPlan.questions_report),
-    "logistics": (lambda d: {**{k: d.get(k) for k in ("meeting_at", "confirmed_on", "arrive_at", "free_until")},
-                             "meeting_minutes": d.get("duration_minutes")},
+    "logistics": (lambda r: {"meeting_at": r.meeting_at, "confirmed_on": r.confirmed_on, "arrive_at": r.arrive_at,
+                             "free_until": r.free_until, "meeting_minutes": r.duration_minutes},
                   InterviewPlan.logistics_report),
-    "follow_up": (lambda d: {"interview_on": d.get("interview_on")}, InterviewPlan.follow_up_schedule),
+    "follow_up": (lambda r: {"interview_on": r.interview_on}, InterviewPlan.follow_up_schedule),
 }
 
 #: Store keys the lesson widgets save the plan's parts under (see :mod:`infoview_lib.work_store`).
@@ -238,9 +231,7 @@ def plan_from_store(store=None, *, title: str | None = None) -> InterviewPlan:
         if data is None:
             continue
         try:
-            if not isinstance(data, dict):
-                raise TypeError(f"expected a dictionary, found {type(data).__name__}")
-            fields = read(data)
+            fields = read(read_record(key, data))  # the record the widget saved: saved_work checks its shape
             check(InterviewPlan(**fields))  # this part on its own, through the library's own checks
         except (TypeError, ValueError) as exc:
             problems.append(f"{key!r} ({exc})")
@@ -285,24 +276,15 @@ def _esc(value) -> str:
 
 
 def _findings_html(report: Report | None) -> str:
-    """The report in the layout of every view (:func:`infoview_lib.render.report_html`): summary,
-    Next step, one line per advice item whose details open on screen. The draft is shown by the
-    section itself, so the renderer quotes the phrases instead of repeating the draft."""
-    if report is None:
-        return ""
-    return report_html(report, show_text=False)
+    """The report in the layout of every view (:func:`infoview_lib.render.report_html`). The draft is
+    shown by the section itself, so the renderer quotes the phrases instead of repeating the draft."""
+    return "" if report is None else report_html(report, show_text=False)
 
 
 def _todo(key: str) -> str:
     return f"<p class='todo'>Still to do. {_esc(_TO_DO[key])}</p>"
 
 
-def _when(value) -> str:
-    if value is None:
-        return "not planned yet"
-    if isinstance(value, _dt.datetime):
-        return value.strftime("%a %d %b %Y, %H:%M")
-    return value.strftime("%a %d %b %Y")
 
 
 def _request_section(plan: InterviewPlan) -> str:
@@ -347,16 +329,10 @@ def _schedule_section(plan: InterviewPlan) -> str:
     schedule = plan.follow_up_schedule()
     if schedule is None:
         return "<section id='follow-up'><h2>4. Follow-up schedule</h2>" + _todo("interview_on") + "</section>"
-    head = "<tr><th scope='col'>Date</th><th scope='col'>What to do</th><th scope='col'>How</th></tr>"
-    rows = "".join(
-        f"<tr data-advice='{_esc(row.advice_id)}'><td class='date'>{_esc(_when(as_date(row.date, 'date')))}</td>"
-        f"<td>{_esc(row.action)}</td><td>{_esc(row.channel)}</td></tr>"
-        for row in schedule.itertuples(index=False)
-    )
     return (f"<section id='follow-up'><h2>4. Follow-up schedule</h2>"
             f"<p>Counting from the interview on {_esc(_when(plan.follow_up_from))}. "
             f"The same schedule is in the calendar file {_esc(CALENDAR_NAME)}.</p>"
-            f"<table><thead>{head}</thead><tbody>{rows}</tbody></table></section>")
+            f"{schedule_html(schedule)}</section>")
 
 
 def prep_sheet_html(plan: InterviewPlan) -> str:
@@ -435,9 +411,7 @@ def download_links_html(paths) -> str:
     links = []
     for path in map(Path, paths):
         mime, text = _DOWNLOADS.get(path.suffix.lower(), ("application/octet-stream", f"Download {path.name}"))
-        encoded = base64.b64encode(path.read_bytes()).decode("ascii")
-        links.append(f"<li><a download='{_esc(path.name)}' href='data:{mime};base64,{encoded}'>"
-                     f"{_esc(text)} ({_esc(path.name)})</a></li>")
+        links.append(f"<li>{download_link_html(path.read_bytes(), path.name, text, mime=mime)}</li>")
     return "<ul class='iv-downloads'>" + "".join(links) + "</ul>"
 
 

@@ -13,14 +13,21 @@ Every view shows the same layout, so a student takes it in at a glance:
    the check found, the evidence, the advice itself and its source.
 
 Nothing is said twice, nothing relies on colour alone, and all student text is escaped.
+
+Besides reports, this module renders the other results views show: a quiz answer's verdict
+(:func:`quiz_verdict_html`, :func:`quiz_verdict_text`; the quiz widget and the lessons), dates
+(:func:`date_text`) and the follow-up schedule (:func:`schedule_html`; the follow-up planner
+and the capstone's prep sheet).
 """
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import textwrap
 
 from .advice import ADVICE
 from .report import Finding, Report
+from .rules.detect.text import merge_spans
 
 #: The Next step names at most this many unmet items.
 NEXT_STEP_LIMIT = 2
@@ -93,16 +100,9 @@ def _esc(value) -> str:
 
 def highlight(text: str, spans) -> str:
     """Escape ``text`` and wrap each evidence span in ``<mark>``, merging overlaps."""
-    merged: list[list[int]] = []
-    for a, b in sorted((max(0, int(a)), min(len(text), int(b))) for a, b in spans):
-        if a >= b:
-            continue
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
+    clipped = ((max(0, int(a)), min(len(text), int(b))) for a, b in spans)
     out, pos = [], 0
-    for a, b in merged:
+    for a, b in merge_spans((a, b) for a, b in clipped if a < b):
         out.append(_esc(text[pos:a]))
         out.append(f"<mark>{_esc(text[a:b])}</mark>")
         pos = b
@@ -241,3 +241,39 @@ def report_text(report: Report, width: int = 100, details: bool = False) -> str:
             for note in notes:
                 lines.extend(textwrap.wrap(note, width, initial_indent="      ", subsequent_indent="        "))
     return "\n".join(lines)
+
+
+# -- other results: quiz answers, dates, the follow-up schedule ---------------------------------
+def quiz_verdict_text(option) -> str:
+    """A checked quiz answer (a :class:`infoview_lib.quiz.QuizOption`) as one line: a tick or a cross,
+    then its explanation, which opens on the verdict in words ("Right." or "No.")."""
+    return f"{chr(0x2714) if option.correct else chr(0x2718)} {option.explanation}"
+
+
+def quiz_verdict_html(option) -> str:
+    """:func:`quiz_verdict_text` as an HTML status line (the symbol hidden from screen readers)."""
+    symbol = "\u2714" if option.correct else "\u2718"
+    return f"<p role='status'><span aria-hidden='true'>{symbol}</span> {_esc(option.explanation)}</p>"
+
+
+def date_text(value) -> str:
+    """A date ("Wed 18 Mar 2026") or a date and time ("Wed 18 Mar 2026, 14:00"); "not planned yet" for None."""
+    if value is None:
+        return "not planned yet"
+    if isinstance(value, _dt.datetime):
+        return value.strftime("%a %d %b %Y, %H:%M")
+    return value.strftime("%a %d %b %Y")
+
+
+def schedule_html(schedule) -> str:
+    """The follow-up schedule (:func:`infoview_lib.rules.follow_up.plan_follow_up`'s DataFrame) as a table:
+    one row per action, with its date, what to do and how; each row names its advice id."""
+    from .inputs import as_date
+
+    head = "<tr><th scope='col'>Date</th><th scope='col'>What to do</th><th scope='col'>How</th></tr>"
+    rows = "".join(
+        f"<tr data-advice='{_esc(row.advice_id)}'><td class='date'>{_esc(date_text(as_date(row.date, 'date')))}</td>"
+        f"<td>{_esc(row.action)}</td><td>{_esc(row.channel)}</td></tr>"
+        for row in schedule.itertuples(index=False)
+    )
+    return f"<table class='iv-schedule'><thead>{head}</thead><tbody>{rows}</tbody></table>"

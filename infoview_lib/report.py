@@ -3,16 +3,29 @@
 Reports are plain data that pandas, the CLI, widgets and nbgrader tests all read;
 in a notebook they render themselves through ``_repr_html_`` (see
 :mod:`infoview_lib.render`).
+
+As JSON, a report has one shape, :meth:`Report.to_dict` (read back with
+:meth:`Report.from_dict`), documented in ``docs/report-format.md``: every program that writes
+findings (``infoview score --json``, the grading subprocess, the coach app) writes it.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 Span = tuple[int, int]
+
+#: The JSON envelope of a serialised report: ``{"format": REPORT_FORMAT, "version": REPORT_VERSION, ...}``.
+REPORT_FORMAT = "infoview-report"
+#: Raised when a field is added, removed or changes meaning (readers check it: :meth:`Report.from_dict`).
+REPORT_VERSION = 1
+
+
+class ReportFormatError(ValueError):
+    """A serialised report that :meth:`Report.from_dict` cannot read; the message names what is wrong."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,57 @@ class Finding:
     def symbol(self) -> str:
         """A symbol for the result: a tick or a cross."""
         return "\u2714" if self.passed else "\u2718"
+
+    def to_dict(self, text: str | None = None) -> dict:
+        """This finding as a JSON-ready dictionary (one entry of a report's ``"findings"``).
+
+        Keys: ``advice_id``; ``title`` and ``priority`` (from the advice registry: the short title every
+        view shows, and how much an unmet item matters, 1 = most); ``passed`` and ``status`` ("met" /
+        "not met"); ``points``, ``max_points``; ``message``; ``spans`` ([start, end] character offsets
+        in ``text``) and ``evidence`` (the text of each span; empty without ``text``).
+        """
+        from .advice import ADVICE
+
+        advice = ADVICE[self.advice_id]
+        return {
+            "advice_id": self.advice_id,
+            "title": advice.title,
+            "priority": advice.priority,
+            "passed": self.passed,
+            "status": self.status,
+            "points": self.points,
+            "max_points": self.max_points,
+            "message": self.message,
+            "spans": [[a, b] for a, b in self.spans],
+            "evidence": [text[a:b] for a, b in self.spans] if text else [],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict, where: str = "finding") -> "Finding":
+        """The finding :meth:`to_dict` wrote (derived keys such as ``title`` are not read back).
+
+        ReportFormatError naming ``where`` and the key when a key is missing or of the wrong type.
+        """
+        if not isinstance(data, dict):
+            raise ReportFormatError(f"{where} must be a JSON object, not {type(data).__name__}")
+        kinds = {"advice_id": str, "passed": bool, "points": (int, float), "max_points": (int, float),
+                 "message": str}
+        for key, kind in kinds.items():
+            if key not in data:
+                raise ReportFormatError(f"{where} has no {key!r}")
+            value = data[key]
+            if not isinstance(value, kind) or (kind != bool and isinstance(value, bool)):
+                raise ReportFormatError(f"{where}: {key!r} must be {_kind_name(kind)}, not {value!r}")
+        spans = data.get("spans", [])
+        if not isinstance(spans, list) or not all(
+                isinstance(s, (list, tuple)) and len(s) == 2 and all(type(n) is int for n in s) for s in spans):
+            raise ReportFormatError(f"{where}: 'spans' must be a list of [start, end] pairs of integers, not {spans!r}")
+        return cls(data["advice_id"], data["passed"], float(data["points"]), float(data["max_points"]),
+                   data["message"], tuple((a, b) for a, b in spans))
+
+
+def _kind_name(kind) -> str:
+    return {str: "a string", bool: "true or false"}.get(kind, "a number")
 
 
 @dataclass
@@ -94,14 +158,51 @@ class Report:
         return any(f.advice_id == advice_id for f in self.findings)
 
     def to_records(self) -> list[dict]:
-        """The findings as a list of plain dictionaries (JSON-ready)."""
-        rows = []
-        for f in self.findings:
-            row = asdict(f)
-            row["spans"] = [list(s) for s in f.spans]
-            row["evidence"] = [self.text[a:b] for a, b in f.spans] if self.text else []
-            rows.append(row)
-        return rows
+        """The findings as a list of plain dictionaries (JSON-ready): :meth:`Finding.to_dict` of each."""
+        return [f.to_dict(self.text) for f in self.findings]
+
+    def to_dict(self) -> dict:
+        """The report as JSON-ready data, format ``infoview-report`` version 1 (``docs/report-format.md``).
+
+        ``{"format": "infoview-report", "version": 1, "artefact", "passed", "score", "points",
+        "max_points", "next_steps": [advice ids], "text", "findings": [Finding.to_dict(), ...]}``.
+        ``score`` is the share of points earned (0 to 1); ``next_steps`` the unmet items every view
+        shows first (:func:`infoview_lib.render.next_steps`); ``text`` the scored text or null.
+        """
+        from .render import next_steps
+
+        return {
+            "format": REPORT_FORMAT,
+            "version": REPORT_VERSION,
+            "artefact": self.artefact,
+            "passed": self.passed,
+            "score": self.score,
+            "points": self.points,
+            "max_points": self.max_points,
+            "next_steps": [f.advice_id for f in next_steps(self)],
+            "text": self.text,
+            "findings": self.to_records(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Report":
+        """The report :meth:`to_dict` wrote; ReportFormatError saying what is wrong with anything else
+        (another format, a newer version, a missing or mistyped key, naming the finding)."""
+        if not isinstance(data, dict):
+            raise ReportFormatError(f"a report must be a JSON object, not {type(data).__name__}")
+        if data.get("format") != REPORT_FORMAT:
+            raise ReportFormatError(f"not an {REPORT_FORMAT} (its 'format' is {data.get('format')!r})")
+        if data.get("version") != REPORT_VERSION:
+            raise ReportFormatError(f"{REPORT_FORMAT} version {data.get('version')!r} is not supported; "
+                                    f"this Infoview reads version {REPORT_VERSION}")
+        artefact, text, findings = data.get("artefact"), data.get("text"), data.get("findings")
+        if not isinstance(artefact, str):
+            raise ReportFormatError(f"'artefact' must be a string, not {artefact!r}")
+        if text is not None and not isinstance(text, str):
+            raise ReportFormatError(f"'text' must be a string or null, not {type(text).__name__}")
+        if not isinstance(findings, list):
+            raise ReportFormatError(f"'findings' must be a list, not {type(findings).__name__}")
+        return cls(artefact, [Finding.from_dict(f, f"findings[{i}]") for i, f in enumerate(findings)], text)
 
     def to_frame(self) -> "pd.DataFrame":
         """The findings as a pandas DataFrame, one row per advice item."""

@@ -1,14 +1,8 @@
-"""Shared test set-up.
-
-Jupyter and matplotlib write to $HOME; every test session points them at
-temporary folders so the suite never touches the developer's own settings.
-"""
+"""Shared test set-up (the environment itself is set in the checkout's conftest.py)."""
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,22 +10,8 @@ from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
-VENV_BIN = str(Path(sys.executable).parent)
-
-_home = Path(tempfile.mkdtemp(prefix="infoview-test-home-"))
-for var, sub in {
-    "JUPYTER_CONFIG_DIR": "jupyter-config",
-    "JUPYTER_DATA_DIR": "jupyter-data",
-    "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
-    "IPYTHONDIR": "ipython",
-    "MPLCONFIGDIR": "matplotlib",
-}.items():
-    (_home / sub).mkdir(parents=True, exist_ok=True)
-    os.environ[var] = str(_home / sub)
-os.environ["MPLBACKEND"] = "Agg"
-os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
-# nbgrader runs alembic through PATH: the venv's bin first.
-os.environ["PATH"] = os.pathsep.join([VENV_BIN, os.environ.get("PATH", "")])
+# Jupyter's, IPython's and matplotlib's folders point at temporary ones: the checkout's conftest.py
+# (loaded before this one) sets them for the suite and the nbval lesson runs alike.
 
 
 #: Hypothesis profiles: "ci" (which .ci/run selects with HYPOTHESIS_PROFILE=ci) draws the

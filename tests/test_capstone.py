@@ -75,7 +75,7 @@ def test_the_meeting_length_set_in_the_logistics_planner_reaches_the_prep_sheet(
     buffer = next(f for f in plan.logistics_report().findings if f.advice_id == "prep.buffer_time")
     assert not buffer.passed  # ends 15:15: only 15 minutes free
     store.save("logistics", {**logistics, "duration_minutes": "long"})
-    assert any("'logistics'" in p and "meeting_minutes must be a number" in p for p in plan_from_store(store).problems)
+    assert any("'logistics'" in p and "duration_minutes must be a number" in p for p in plan_from_store(store).problems)
 
 
 def test_plan_from_store_accepts_a_folder_and_rejects_other_things(store):

@@ -88,6 +88,13 @@ def test_json_output(tmp_path, capsys):
     assert main(["score", "notes", write(tmp_path, "Their catalogue is a mess."), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["artefact"] == "notes" and data["findings"][0]["evidence"] == ["catalogue is a mess"]
+    # the one documented shape (docs/report-format.md), the same as Report.to_dict()
+    from infoview_lib.report import Report
+    from infoview_lib.rules import scorer_for
+
+    assert data == Report.from_dict(data).to_dict() == scorer_for("notes")("Their catalogue is a mess.").to_dict()
+    assert (data["format"], data["version"]) == ("infoview-report", 1)
+    assert data["findings"][0]["title"] and data["findings"][0]["priority"] in range(1, 6)
 
 
 @pytest.mark.parametrize("make_args, message", [

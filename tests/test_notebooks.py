@@ -1,9 +1,10 @@
-"""The lesson notebooks 00-06: structure a reader relies on, and a headless run of each.
+"""The lesson notebooks 00-06: structure a reader relies on, and the capstone run on saved work.
 
-Structure tests read the committed .ipynb files (fast). The run tests (marked slow)
-execute every notebook top to bottom in its own kernel with nbclient, in a temporary
-copy of the notebooks folder with INFOVIEW_WORK_DIR pointing at a temporary folder,
-and check that nothing is written anywhere else.
+Structure tests read the committed .ipynb files (fast). Every lesson also runs headless under
+nbval (``pytest --nbval-lax notebooks/``, part of ``make test``), with the checks of
+``lesson_checks.py`` on every cell (see the checkout's conftest.py). nbval runs each lesson once,
+on an empty work folder; the run here is the one nbval cannot do: 06 on a work folder holding
+what the lesson widgets save, executed with nbclient in a temporary copy of the notebooks folder.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import nbformat
 import pytest
 
 from infoview_lib.advice import ADVICE
+from lesson_checks import PLAIN_CALL, PLOT_CALL, WIDGET_CALL, capstone_problems, cell_problems, folder_state, written
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -30,18 +32,6 @@ LESSONS = (
 )
 WITH_WIDGETS = LESSONS[1:]
 
-#: widget -> the plain library call that does the same thing (shown beside the widget)
-PLAIN_CALL = {
-    "request_coach": "score_request(",
-    "question_planner": "score_questions(",
-    "logistics_planner": "check_logistics(",
-    "prep_checklist": "checklist_progress(",
-    "scenario_quiz": "check_answer(",
-    "follow_up_planner": "plan_follow_up(",
-    "work_saver": "WorkStore.default()",
-}
-WIDGET_CALL = re.compile(r"^(?!\s*#).*\b(" + "|".join(PLAIN_CALL) + r")\(", re.MULTILINE)
-PLOT_CALL = re.compile(r"\bfollow_up_timeline\(|\bplt\.|\.plot\(|\bFigure\(")
 HEADING = re.compile(r"^(#{1,6}) +(\S.*?)\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -198,14 +188,47 @@ def test_every_plot_is_followed_by_a_description(name):
         assert described, f"cell {index} makes a plot with no description of what it shows after it"
 
 
+CHECK_OUTPUT = "# NBVAL_CHECK_OUTPUT"
+
+
 @pytest.mark.parametrize("name", LESSONS)
-def test_committed_notebooks_have_no_outputs(name):
-    for cell in read(name).cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None, "clear outputs before committing"
+def test_committed_notebooks_have_no_outputs_and_every_checked_cell_has_its_reference(name):
+    """Outputs are cleared before committing. The output nbval compares in a cell marked
+    ``# NBVAL_CHECK_OUTPUT`` lives in tests/data/lesson_reference_outputs.json, keyed by cell id
+    (the checkout's conftest.py puts it into the cell when nbval collects it): a marked cell
+    without one would check nothing, and a reference for an unmarked or missing cell is stale."""
+    from lesson_checks import reference_outputs
+
+    references = reference_outputs().get(name, {})
+    marked = set()
+    for index, cell in enumerate(read(name).cells):
+        if cell.cell_type != "code":
+            continue
+        assert cell.outputs == [] and cell.execution_count is None, f"cell {index}: clear outputs before committing"
+        if CHECK_OUTPUT in cell.source:
+            marked.add(cell.id)
+            assert references.get(cell.id), (
+                f"cell {index} ({cell.id}) is marked {CHECK_OUTPUT} but has no reference output: nbval would check nothing")
+    assert set(references) <= marked, f"references for cells that are not marked: {sorted(set(references) - marked)}"
 
 
-# -- running the notebooks ---------------------------------------------------------------
+def test_each_lesson_with_a_quiz_checks_a_printed_verdict_under_nbval():
+    for name in WITH_WIDGETS:
+        marked = [c for c in read(name).cells if c.cell_type == "code" and CHECK_OUTPUT in c.source]
+        assert any("quiz_verdict_text(" in c.source for c in marked), f"{name}: no verdict checked by nbval"
+
+
+def test_make_test_runs_the_lessons_under_nbval():
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "notebooks" in options["testpaths"] and "--nbval-lax" in options["addopts"].split()
+
+
+# -- running the capstone on saved work ----------------------------------------------------------
 
 def seed_full_plan(work_dir: Path) -> None:
     """Saved entries as the lesson widgets write them, so 06 builds a complete plan."""
@@ -220,25 +243,18 @@ def seed_full_plan(work_dir: Path) -> None:
     store.save("follow_up", {"interview_on": "2026-03-18", "log": []})
 
 
-#: What one cell may print before it stops being readable (06 once printed all 35 quiz questions).
-MAX_PRINTED_LINES = 100
-
-RUNS = [pytest.param(name, False, id=name[:2]) for name in LESSONS]
-RUNS.append(pytest.param("06_capstone_my_interview_plan.ipynb", True, id="06-with-saved-work"))
-
-
 @pytest.mark.slow
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("name, seeded", RUNS)
-def test_notebook_runs_headless_and_writes_only_to_the_work_folder(name, seeded, tmp_path):
+def test_capstone_runs_on_saved_work_and_writes_only_to_the_work_folder(tmp_path):
     from nbclient import NotebookClient
 
+    name = "06_capstone_my_interview_plan.ipynb"
     lesson_dir = tmp_path / "notebooks"
     lesson_dir.mkdir()
     shutil.copy2(NOTEBOOKS / name, lesson_dir / name)
+    before = folder_state(lesson_dir)
     work_dir = tmp_path / "work"
-    if seeded:
-        seed_full_plan(work_dir)
+    seed_full_plan(work_dir)
 
     nb = nbformat.read(lesson_dir / name, as_version=4)
     env = dict(os.environ, INFOVIEW_WORK_DIR=str(work_dir))
@@ -247,31 +263,10 @@ def test_notebook_runs_headless_and_writes_only_to_the_work_folder(name, seeded,
     client.execute(env=env)  # raises CellExecutionError naming the cell on any error
 
     for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        for output in cell.outputs:
-            assert output.output_type != "error", f"cell {index} raised"
-            assert not (output.output_type == "stream" and output.name == "stderr"
-                        and "Traceback" in output.text), f"cell {index} printed a traceback"
-        if WIDGET_CALL.search(cell.source) and cell.source.strip().endswith(")"):
-            mimes = {m for o in cell.outputs for m in o.get("data", {})}
-            assert "application/vnd.jupyter.widget-view+json" in mimes, f"cell {index} shows no widget"
-        if PLOT_CALL.search(cell.source):
-            mimes = {m for o in cell.outputs for m in o.get("data", {})}
-            assert "image/png" in mimes, f"cell {index} should show its figure as an image"
-        printed_lines = sum(o.get("text", "").count("\n") for o in cell.outputs if o.output_type == "stream")
-        assert printed_lines <= MAX_PRINTED_LINES, (
-            f"cell {index} prints {printed_lines} lines: a wall of text nobody reads (at most {MAX_PRINTED_LINES})")
-
+        if cell.cell_type == "code":
+            problems = cell_problems(cell.source, cell.outputs)
+            assert not problems, f"cell {index}: " + "; ".join(problems)
     # the kernel's working directory is the lesson's folder: nothing but the work folder may be written
-    assert sorted(p.name for p in lesson_dir.iterdir()) == [name], "the lesson wrote outside the work folder"
-    if name.startswith("06"):
-        sheet = (work_dir / "my-interview-prep-sheet.html").read_text(encoding="utf-8")
-        printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-        if seeded:
-            assert "Your plan is complete." in printed
-            assert "we met at the archives open day. &lt;i&gt;Sam&lt;/i&gt;" in sheet
-            assert "Still missing" not in sheet
-            assert (work_dir / "my-follow-up-schedule.ics").is_file()
-        else:
-            assert "Still missing" in sheet and "No request draft yet" in printed
+    assert written(before, folder_state(lesson_dir)) == [], "the lesson wrote outside the work folder"
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert capstone_problems(printed, work_dir, seeded=True) == []

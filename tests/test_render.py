@@ -7,6 +7,7 @@ the prep sheet, nbgrader feedback) and on the text (``infoview score``).
 """
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 
@@ -197,3 +198,33 @@ def test_no_findings_says_so():
     assert "nothing was checked yet" in report_html(report)
     parse(report_html(report))
     assert "Next step: nothing was checked yet." in report_text(report)
+
+
+# -- quiz verdicts, dates and the follow-up schedule: one renderer for every view ---------------
+
+def test_a_quiz_verdict_says_it_once_with_a_symbol_and_words():
+    from infoview_lib.quiz import quiz_question
+    from infoview_lib.render import quiz_verdict_html, quiz_verdict_text
+
+    question = quiz_question("describe-it")
+    right, wrong = question.correct_option, next(o for o in question.options if not o.correct)
+    assert quiz_verdict_text(right) == f"\u2714 {right.explanation}" and right.explanation.startswith("Right.")
+    assert quiz_verdict_text(wrong) == f"\u2718 {wrong.explanation}" and wrong.explanation.startswith("No.")
+    assert quiz_verdict_html(wrong) == (
+        f"<p role='status'><span aria-hidden='true'>\u2718</span> {html.escape(wrong.explanation)}</p>")
+
+
+def test_schedule_table_has_a_row_per_action_with_its_date_in_words_and_advice_id():
+    import datetime as dt
+
+    from infoview_lib.render import date_text, schedule_html
+    from infoview_lib.rules.follow_up import plan_follow_up
+
+    schedule = plan_follow_up("2026-03-18")
+    table = schedule_html(schedule)
+    assert table.startswith("<table class='iv-schedule'>") and table.count("<tr data-advice=") == len(schedule)
+    assert "<td class='date'>Wed 18 Mar 2026</td>" in table
+    for row in schedule.itertuples(index=False):
+        assert f"<tr data-advice='{row.advice_id}'>" in table and html.escape(row.action) in table
+    assert date_text(dt.datetime(2026, 3, 18, 14, 5)) == "Wed 18 Mar 2026, 14:05"
+    assert date_text(None) == "not planned yet"

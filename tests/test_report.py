@@ -1,7 +1,10 @@
 """Report, Finding and the renderers: what notebooks, widgets and the CLI rely on."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from pathlib import Path
 
 from infoview_lib.render import highlight, report_html, report_text
 from infoview_lib.report import Finding, Report
@@ -74,3 +77,52 @@ def test_a_real_report_round_trips_to_records():
     job = next(r for r in records if r["advice_id"] == "job.no_job_ask")
     assert job["evidence"] == ["Are there any openings"] and job["spans"] == [[0, 22]]
     assert "<i>" not in report._repr_html_()
+
+
+# -- the JSON shape (docs/report-format.md) ---------------------------------------------------
+
+def test_to_dict_is_the_documented_versioned_shape_with_registry_title_and_priority():
+    import json
+
+    from infoview_lib.advice import ADVICE
+
+    report = score_request("Are there any openings? <i>Thanks</i>")
+    data = json.loads(json.dumps(report.to_dict()))  # JSON-ready: survives a round trip through text
+    assert (data["format"], data["version"]) == ("infoview-report", 1)
+    assert data["artefact"] == "request" and data["text"] == report.text
+    assert (data["points"], data["max_points"], data["score"], data["passed"]) == (
+        report.points, report.max_points, report.score, report.passed)
+    job = next(f for f in data["findings"] if f["advice_id"] == "job.no_job_ask")
+    assert job["title"] == ADVICE["job.no_job_ask"].title and job["priority"] == ADVICE["job.no_job_ask"].priority
+    assert (job["passed"], job["status"], job["spans"], job["evidence"]) == (
+        False, "not met", [[0, 22]], ["Are there any openings"])
+    assert data["next_steps"][0] == "job.no_job_ask"  # a job ask comes first, as in every view
+    documented = (Path(__file__).resolve().parents[1] / "docs" / "report-format.md").read_text(encoding="utf-8")
+    table_keys = set(re.findall(r"^\| ((?:`\w+`(?:, )?)+) \|", documented, re.MULTILINE))
+    documented_keys = {k for cell in table_keys for k in re.findall(r"`(\w+)`", cell)}
+    assert set(data) | set(job) == documented_keys
+
+
+def test_from_dict_reads_back_what_to_dict_wrote():
+    report = score_request("Are there any openings? <i>Thanks</i>")
+    again = Report.from_dict(report.to_dict())
+    assert again == report
+    assert Report.from_dict(Report("notes").to_dict()) == Report("notes")
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(format="something-else"), "not an infoview-report"),
+    (lambda d: d.update(version=2), "version 2 is not supported"),
+    (lambda d: d.pop("findings"), "'findings' must be a list"),
+    (lambda d: d["findings"][1].pop("passed"), r"findings\[1\] has no 'passed'"),
+    (lambda d: d["findings"][0].update(points="1"), r"findings\[0\]: 'points' must be a number"),
+    (lambda d: d["findings"][0].update(passed=1), r"findings\[0\]: 'passed' must be true or false"),
+    (lambda d: d["findings"][0].update(spans=[[0]]), r"findings\[0\]: 'spans' must be a list of \[start, end\]"),
+])
+def test_from_dict_names_what_is_wrong(change, message):
+    from infoview_lib.report import ReportFormatError
+
+    data = Report("request", [MET, NOT_MET], TEXT).to_dict()
+    change(data)
+    with pytest.raises(ReportFormatError, match=message):
+        Report.from_dict(data)

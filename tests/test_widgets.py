@@ -134,6 +134,27 @@ def test_question_planner_add_edit_reorder_remove(store):
     assert again.topics.value == "archives work, skills"
 
 
+def test_question_planner_evidence_lines_up_with_its_rows_when_a_row_is_blank(store):
+    """A row emptied in the middle stays a row: the report's evidence points at the row it quotes."""
+    from infoview_lib.widgets import question_planner
+
+    planner = question_planner(store=store)
+    for question in ("How did you move into archives work?", "Placeholder", "Can you get me a job there?",
+                     "Do you like it?"):
+        planner.new_question.value = question
+        planner.add_button.click()
+    planner.rows[1].text.value = "   "  # the student clears row 2 and has not written it yet
+    report = planner.report
+    assert report.text.split("\n") == planner.questions  # one line per row on screen, blank ones too
+    spans = [(f.advice_id, span) for f in report.findings for span in f.spans]
+    assert {report.text[:a].count("\n") for _, (a, _b) in spans} >= {2, 3}  # evidence in rows 3 and 4
+    for advice_id, (a, b) in spans:
+        row = report.text[:a].count("\n")
+        assert report.text[a:b] in planner.rows[row].text.value, (advice_id, row)
+    yes_no = report.finding("prep.open_questions")
+    assert [report.text[a:b] for a, b in yes_no.spans] == ["Can you get me a job there?", "Do you like it?"]
+
+
 def test_question_planner_feedback_follows_the_minutes(store):
     from infoview_lib.widgets import question_planner
 
@@ -252,6 +273,7 @@ def test_checklist_rejects_unknown_stages(store):
 
 def test_quiz_check_shows_the_explanation_and_the_score(store):
     from infoview_lib.quiz import questions_for
+    from infoview_lib.render import quiz_verdict_html
     from infoview_lib.widgets import scenario_quiz
 
     questions = questions_for(("what",))
@@ -267,13 +289,15 @@ def test_quiz_check_shows_the_explanation_and_the_score(store):
     assert "Choose an answer first" in card.explanation.value
     card.choice.value = wrong.key
     card.check_button.click()
-    assert "Not the best choice" in card.explanation.value
+    # the verdict as every view shows it (render.quiz_verdict_html): a cross, then the explanation ("No. ...")
+    assert card.explanation.value == quiz_verdict_html(wrong) and "\u2718" in card.explanation.value
     assert html.escape(wrong.explanation) in card.explanation.value
     assert "0 of" in quiz.score_line.value
     card.choice.value = right.key
     assert card.explanation.value == ""  # a new choice needs a new check
     card.check_button.click()
-    assert "Right." in card.explanation.value and "<strong>Score:</strong> 1 of" in quiz.score_line.value
+    assert card.explanation.value == quiz_verdict_html(right) and card.explanation.value.count("Right.") == 1
+    assert "<strong>Score:</strong> 1 of" in quiz.score_line.value
     assert store.load("quiz-what") == {"answers": {question.id: right.key}, "checked": [question.id]}
 
     again = scenario_quiz(("what",), store=WorkStore(store.folder))

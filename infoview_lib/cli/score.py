@@ -38,7 +38,7 @@ def add_arguments(parser) -> None:
                                           f"thank-you: {_choices(THANK_YOU_CHANNELS)}")
     parser.add_argument("--interview-on", metavar="DATE", help="thank-you: the interview date, e.g. 2026-03-10")
     parser.add_argument("--sent-on", metavar="DATE", help="thank-you: the date the note is sent, e.g. 2026-03-12")
-    parser.add_argument("--json", action="store_true", help="print the findings as JSON instead of a table")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON (docs/report-format.md) instead of a table")
     parser.add_argument("--details", action="store_true",
                         help="under each advice item, print what was found, the evidence, the advice and its source")
 
@@ -101,9 +101,7 @@ def run(args) -> int:
     except (InputError, TypeError, ValueError) as err:
         return _error(str(err))
     if args.json:
-        print(json.dumps({"artefact": report.artefact, "score": report.score, "points": report.points,
-                          "max_points": report.max_points, "findings": report.to_records()},
-                         indent=2, ensure_ascii=False))
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         from ..render import report_text
 

@@ -92,7 +92,8 @@ class CoachWidget(widgets.VBox):
 
     Subclasses build their controls, call :meth:`set_body`, then :meth:`reload`, and define
     :meth:`snapshot` (controls -> saved dict), :meth:`apply` (saved dict -> controls) and
-    :meth:`update_feedback` (call the library, show its Report).
+    :meth:`update_feedback` (call the library, show its Report). The saved dict is the widget's
+    record in :mod:`infoview_lib.saved_work` (``to_dict`` / ``from_dict``), which the capstone reads too.
     """
 
     def __init__(self, *, store, key: str, title: str, same_as: str):
@@ -213,9 +214,12 @@ class CoachWidget(widgets.VBox):
         self.refresh()
 
 
-def text_list(value: str) -> list[str]:
-    """Comma-separated text -> its non-blank parts, stripped."""
-    return [part.strip() for part in value.split(",") if part.strip()]
+def close_rows(rows) -> None:
+    """Close editable rows (and their controls) that are about to be replaced, so no widget models pile up."""
+    for row in rows:
+        for child in row.children:
+            child.close()
+        row.close()
 
 
 def iso_or_none(value) -> str | None:

@@ -8,6 +8,7 @@ import html
 
 import ipywidgets as widgets
 
+from ..saved_work import ChecklistTicks
 from ._common import CoachWidget
 
 
@@ -55,10 +56,10 @@ class PrepChecklist(CoachWidget):
         return [item_id for item_id, box in self.checkboxes.items() if box.value]
 
     def snapshot(self) -> dict:
-        return {"ticked": self._other_ticks + self.ticked}
+        return ChecklistTicks(tuple(self._other_ticks + self.ticked)).to_dict()
 
     def apply(self, data: dict) -> None:
-        ticked = data.get("ticked") if isinstance(data.get("ticked"), list) else []
+        ticked = ChecklistTicks.from_dict(data).ticked
         self._other_ticks = [t for t in ticked if t not in self.checkboxes]
         for item_id, box in self.checkboxes.items():
             box.value = item_id in ticked

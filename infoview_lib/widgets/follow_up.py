@@ -9,12 +9,14 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import html
-import io
 
 import ipywidgets as widgets
 
+from ..embed import download_link_html, figure_png
 from ..inputs import CONTACT_KINDS, KINDS
-from ._common import CoachWidget, iso_or_none, message_html, parse_iso
+from ..render import schedule_html
+from ..saved_work import Contact, FollowUpLog
+from ._common import CoachWidget, close_rows, iso_or_none, message_html, parse_iso
 
 #: Choices offered in the contact-log editor.
 LOG_CHANNELS = (("E-mail", "email"), ("Handwritten note", "handwritten"), ("LinkedIn", "linkedin"),
@@ -47,28 +49,17 @@ class ContactRow(widgets.HBox):
                          layout=widgets.Layout(flex_flow="row wrap"))
 
     @property
+    def contact(self) -> Contact:
+        return Contact(self.date.value, self.channel.value, self.kind.value, self.replied.value)
+
+    @property
     def record(self) -> dict:
-        return {"date": iso_or_none(self.date.value), "channel": self.channel.value, "kind": self.kind.value,
-                "replied": self.replied.value}
+        return self.contact.to_dict()
 
 
 def ics_link_html(ics: bytes, file_name: str = ICS_FILE_NAME) -> str:
     """A download link carrying the calendar file itself (works on Binder, no server files)."""
-    payload = base64.b64encode(ics).decode("ascii")
-    return (f"<a download='{html.escape(file_name)}' href='data:text/calendar;base64,{payload}'>"
-            f"Download the follow-up plan as a calendar file ({html.escape(file_name)})</a>")
-
-
-def figure_png(figure) -> bytes:
-    """A matplotlib figure as PNG bytes; the figure is closed."""
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    try:
-        figure.savefig(buffer, format="png", dpi=96, bbox_inches="tight")
-    finally:
-        plt.close(figure)
-    return buffer.getvalue()
+    return download_link_html(ics, file_name, "Download the follow-up plan as a calendar file", mime="text/calendar")
 
 
 class FollowUpPlanner(CoachWidget):
@@ -126,10 +117,7 @@ class FollowUpPlanner(CoachWidget):
         self.save_now()
 
     def _set_rows(self, records: list[dict]) -> None:
-        for row in self.log_rows:
-            for child in row.children:
-                child.close()
-            row.close()
+        close_rows(self.log_rows)
         self.log_rows = []
         for i, record in enumerate(records):
             row = ContactRow(i + 1, record if isinstance(record, dict) else {})
@@ -160,7 +148,7 @@ class FollowUpPlanner(CoachWidget):
             from ..follow_up_plan import plan_follow_up
 
             self.plan = plan_follow_up(day)
-            self.schedule.value = self.plan.to_html(index=False, border=0, classes="iv-schedule")
+            self.schedule.value = schedule_html(self.plan)
         except Exception as exc:
             self.schedule.value = message_html(f"The schedule is not available: {exc}", "problem")
             return
@@ -187,13 +175,18 @@ class FollowUpPlanner(CoachWidget):
             self.ics_link.value = message_html(f"The calendar file is not available: {exc}", "problem")
 
     # -- the store and the library -----------------------------------------------------------
+    @property
+    def saved(self) -> FollowUpLog:
+        """The interview date and the contact log, as the record the planner saves."""
+        return FollowUpLog(self.interview_on.value, tuple(row.contact for row in self.log_rows))
+
     def snapshot(self) -> dict:
-        return {"interview_on": iso_or_none(self.interview_on.value), "log": self.log_records}
+        return self.saved.to_dict()
 
     def apply(self, data: dict) -> None:
-        self.interview_on.value = parse_iso(data.get("interview_on"), _dt.date)
-        log = data.get("log")
-        self._set_rows([r for r in log if isinstance(r, dict)] if isinstance(log, list) else [])
+        saved = FollowUpLog.from_dict(data)
+        self.interview_on.value = saved.interview_on
+        self._set_rows([contact.to_dict() for contact in saved.log])
 
     def reload(self) -> None:
         super().reload()

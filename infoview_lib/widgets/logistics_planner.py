@@ -10,16 +10,13 @@ import datetime as _dt
 import ipywidgets as widgets
 
 from ..rules.logistics import DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES, check_logistics
-from ._common import CoachWidget, iso_or_none, parse_iso, same_as_html
+from ..saved_work import LogisticsPlan
+from ._common import CoachWidget, iso_or_none, same_as_html
 
 
 def _picker(kind, description: str):
     """A date or time picker with room for its label and the browser's input."""
     return kind(description=description, style={"description_width": "14em"}, layout=widgets.Layout(width="27em"))
-
-
-def _on_day(day: _dt.date | None, time: _dt.time | None) -> _dt.datetime | None:
-    return _dt.datetime.combine(day, time) if day is not None and time is not None else None
 
 
 class LogisticsPlanner(CoachWidget):
@@ -60,42 +57,27 @@ class LogisticsPlanner(CoachWidget):
                 "free_until_time": self.free_until_time}
 
     @property
+    def saved(self) -> LogisticsPlan:
+        """What the pickers hold, as the record the planner saves."""
+        return LogisticsPlan(**{name: picker.value for name, picker in self._pickers().items()},
+                             duration_minutes=self.duration.value)
+
+    @property
     def plan(self) -> dict:
         """The arguments for check_logistics, from the pickers (None where not chosen)."""
-        day = self.meeting_date.value
-        return {
-            "meeting_at": _on_day(day, self.meeting_time.value),
-            "confirmed_on": self.confirmed_on.value,
-            "arrive_at": _on_day(day, self.arrive_time.value),
-            "free_until": _on_day(day, self.free_until_time.value),
-            "duration_minutes": self.duration.value,
-        }
+        saved = self.saved
+        return {"meeting_at": saved.meeting_at, "confirmed_on": saved.confirmed_on, "arrive_at": saved.arrive_at,
+                "free_until": saved.free_until, "duration_minutes": saved.duration_minutes}
 
     def snapshot(self) -> dict:
-        plan = self.plan
-        data = {name: iso_or_none(value) for name, value in plan.items() if name != "duration_minutes"}
-        data["duration_minutes"] = plan["duration_minutes"]
-        data["pickers"] = {name: iso_or_none(p.value) for name, p in self._pickers().items()}
-        return data
+        return self.saved.to_dict()
 
     def apply(self, data: dict) -> None:
-        pickers = data.get("pickers") if isinstance(data.get("pickers"), dict) else {}
-        meeting = parse_iso(data.get("meeting_at"), _dt.datetime)
-        arrive = parse_iso(data.get("arrive_at"), _dt.datetime)
-        free = parse_iso(data.get("free_until"), _dt.datetime)
-        values = {
-            "meeting_date": parse_iso(pickers.get("meeting_date"), _dt.date) or (meeting and meeting.date()),
-            "meeting_time": parse_iso(pickers.get("meeting_time"), _dt.time) or (meeting and meeting.time()),
-            "confirmed_on": parse_iso(pickers.get("confirmed_on"), _dt.date)
-            or parse_iso(data.get("confirmed_on"), _dt.date),
-            "arrive_time": parse_iso(pickers.get("arrive_time"), _dt.time) or (arrive and arrive.time()),
-            "free_until_time": parse_iso(pickers.get("free_until_time"), _dt.time) or (free and free.time()),
-        }
+        saved = LogisticsPlan.from_dict(data)
         for name, picker in self._pickers().items():
-            picker.value = values[name] or None
-        duration = data.get("duration_minutes")
-        valid = isinstance(duration, int) and not isinstance(duration, bool) \
-            and self.duration.min <= duration <= self.duration.max
+            picker.value = getattr(saved, name)
+        duration = saved.duration_minutes
+        valid = isinstance(duration, int) and self.duration.min <= duration <= self.duration.max
         self.duration.value = duration if valid else DEFAULT_DURATION_MINUTES
 
     def update_feedback(self) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ._common import CoachWidget, same_as_html, text_list
+from ..saved_work import QuestionList, parse_topics
+from ._common import CoachWidget, close_rows, same_as_html
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 5, 120, 20
 
@@ -98,10 +99,7 @@ class QuestionPlanner(CoachWidget):
         self.changed()
 
     def _rebuild_rows(self) -> None:
-        for row in self.rows:
-            for child in row.children:
-                child.close()
-            row.close()
+        close_rows(self.rows)
         self.rows = []
         for i, question in enumerate(self._questions):
             row = QuestionRow(i + 1, question)
@@ -115,32 +113,33 @@ class QuestionPlanner(CoachWidget):
         self.question_list.children = tuple(self.rows)
 
     # -- the store and the library ---------------------------------------------------------
+    @property
+    def saved(self) -> QuestionList:
+        """What the planner holds, as the record it saves."""
+        return QuestionList(tuple(self._questions), self.minutes.value, parse_topics(self.topics.value))
+
     def snapshot(self) -> dict:
-        return {"questions": self.questions, "minutes": self.minutes.value, "topics": text_list(self.topics.value)}
+        return self.saved.to_dict()
 
     def apply(self, data: dict) -> None:
-        questions = data.get("questions")
-        self._questions = [str(q) for q in questions] if isinstance(questions, list) else []
+        saved = QuestionList.from_dict(data)
+        self._questions = list(saved.questions)
         self._rebuild_rows()
-        minutes = data.get("minutes")
-        if isinstance(minutes, int) and not isinstance(minutes, bool):
-            self.minutes.max = max(MAX_MINUTES, minutes)
-            self.minutes.value = minutes
-        topics = data.get("topics")
-        if isinstance(topics, list):
-            self.topics.value = ", ".join(str(t) for t in topics)
-        elif isinstance(topics, str):
-            self.topics.value = topics
+        if isinstance(saved.minutes, int):  # the slider's steps are whole minutes
+            self.minutes.max = max(MAX_MINUTES, saved.minutes)
+            self.minutes.value = saved.minutes
+        self.topics.value = ", ".join(saved.topics)
 
     def update_feedback(self) -> None:
         from ..rules.questions import score_questions
 
-        topics = text_list(self.topics.value)
+        topics = parse_topics(self.topics.value)
         self.same_as.value = same_as_html(
             f"score_questions(questions, minutes={self.minutes.value}, topics={tuple(topics)!r})"
         )
-        asked = [q for q in self._questions if q.strip()]
-        self.show_report(score_questions(asked, self.minutes.value, topics=tuple(topics)))
+        # Blank rows go to the library as they are (it ignores them), so the report's text has one line per
+        # row and its evidence spans and question numbers match the rows on screen.
+        self.show_report(score_questions(self.questions, self.minutes.value, topics=tuple(topics)))
 
 
 def question_planner(store=None, key: str = "questions") -> QuestionPlanner:

@@ -8,6 +8,8 @@ import html
 
 import ipywidgets as widgets
 
+from ..render import quiz_verdict_html
+from ..saved_work import QuizAnswers
 from ._common import CoachWidget
 
 
@@ -82,17 +84,15 @@ class ScenarioQuiz(CoachWidget):
         from ..quiz import check_answer
 
         card = self.cards[question_id]
-        option = check_answer(question_id, card.choice.value)
-        verdict = "\u2714 <strong>Right.</strong>" if option.correct else "\u2718 <strong>Not the best choice.</strong>"
-        card.explanation.value = f"<p role='status'>{verdict} {html.escape(option.explanation)}</p>"
+        card.explanation.value = quiz_verdict_html(check_answer(question_id, card.choice.value))
 
     def snapshot(self) -> dict:
         answers = {**self._saved_answers, **self.answers}
-        return {"answers": answers, "checked": sorted(q for q in self._checked if q in answers)}
+        return QuizAnswers(answers, tuple(q for q in self._checked if q in answers)).to_dict()
 
     def apply(self, data: dict) -> None:
-        answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
-        checked = data.get("checked") if isinstance(data.get("checked"), list) else []
+        saved = QuizAnswers.from_dict(data)
+        answers, checked = saved.answers, saved.checked
         self._saved_answers = {q: k for q, k in answers.items() if q not in self.cards}
         self._checked = set()
         for qid, card in self.cards.items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..saved_work import RequestDraft
 from ._common import CoachWidget, same_as_html
 
 #: (label shown, value passed to score_request)
@@ -36,13 +37,13 @@ class RequestCoach(CoachWidget):
         self.reload()
 
     def snapshot(self) -> dict:
-        return {"text": self.text_area.value, "channel": self.channel.value}
+        return RequestDraft(self.text_area.value, self.channel.value).to_dict()
 
     def apply(self, data: dict) -> None:
-        text = data.get("text")
-        self.text_area.value = text if isinstance(text, str) else ""
-        if data.get("channel") in dict((v, k) for k, v in CHANNELS):
-            self.channel.value = data["channel"]
+        draft = RequestDraft.from_dict(data)
+        self.text_area.value = draft.text
+        if draft.channel in dict((v, k) for k, v in CHANNELS):  # a channel this coach offers
+            self.channel.value = draft.channel
 
     def update_feedback(self) -> None:
         from ..rules.request import score_request

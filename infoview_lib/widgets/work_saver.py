@@ -5,21 +5,19 @@ Same as ``WorkStore.default().export_to("infoview-my-work.json")`` and
 """
 from __future__ import annotations
 
-import base64
 import datetime as _dt
 import html
 
 import ipywidgets as widgets
 
+from .. import embed
 from ..work_store import BUNDLE_FILE_NAME, WorkRestoreError
 from ._common import message_html, reload_live_widgets, resolve_store, same_as_html, style_widget
 
 
 def download_link_html(payload: bytes, file_name: str = BUNDLE_FILE_NAME) -> str:
     """A link that downloads ``payload`` as a JSON file (a data: URI: no server files needed)."""
-    data = base64.b64encode(payload).decode("ascii")
-    return (f"<a download='{html.escape(file_name)}' href='data:application/json;base64,{data}'>"
-            f"Download my work ({html.escape(file_name)})</a>")
+    return embed.download_link_html(payload, file_name, "Download my work", mime="application/json")
 
 
 def uploaded_files(value) -> list[tuple[str, bytes]]:

@@ -147,6 +147,7 @@ def test_checklist_ticks_show_progress(lessons):
 def test_follow_up_planner_shows_schedule_plot_and_calendar_file(lessons):
     from infoview_lib.calendar import follow_up_ics
     from infoview_lib.plots import describe_follow_up_timeline
+    from infoview_lib.render import date_text
     from infoview_lib.rules.follow_up import plan_follow_up
 
     lesson = lessons.lab(AFTER_LESSON)
@@ -157,7 +158,7 @@ def test_follow_up_planner_shows_schedule_plot_and_calendar_file(lessons):
     plan = plan_follow_up(interview_on)  # what the widget must show, from the library itself
     table = planner.locator("table.iv-schedule")
     expect(table.locator("tbody tr")).to_have_count(len(plan))
-    first_date = str(plan["date"].iloc[0])[:10]
+    first_date = date_text(dt.date.fromisoformat(str(plan["date"].iloc[0])[:10]))  # "Tue 10 Mar 2026"
     expect(table).to_contain_text(first_date)
     plot = planner.locator(".widget-output img")
     expect(plot).to_be_visible()
