@@ -137,6 +137,7 @@ def test_the_quiz_demonstrated_without_the_widget_is_on_this_lessons_own_stage(n
 #: Authors' names for notebook patterns (spec/style.md) and other programmer's jargon: students see plain words.
 JARGON = re.compile(r"\b(?:twiddle|frob|foo|bar(?:baz)?)\b", re.IGNORECASE)
 #: The request names one or two topics (request.specific_topics); "one topic" alone contradicts that.
+TITLES = {advice.title for advice in ADVICE.values()}
 ONE_TOPIC_ONLY = re.compile(r"\bone (?:subject|topic)s?\b(?! or two)", re.IGNORECASE)
 
 
@@ -147,6 +148,10 @@ def test_lesson_text_is_plain_and_agrees_with_the_advice(name):
                       for line in c.source.splitlines() if line.lstrip().startswith("#"))
     assert not JARGON.findall(text), f"{name} uses jargon: {JARGON.findall(text)}"
     assert not ONE_TOPIC_ONLY.findall(text), f"{name} says one topic where the course says one or two"
+    # The feedback says "met" / "not met" beside each item's short title: the lessons use the same words.
+    assert not re.findall(r"\*\*(?:NOT )?MET\*\*", text), f"{name} says **MET**/**NOT MET**; the feedback says met / not met"
+    for quoted in re.findall(r"\*([A-Z][^*]{3,40})\* (?:is|change to|, not met)", text):
+        assert " ".join(quoted.split()) in TITLES, f"{name} names {quoted!r}, which is no advice item's short title"
 
 
 def test_welcome_explains_saving_downloading_and_binder():
