@@ -34,6 +34,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlparse
+from .errors import InfoviewError
 
 #: where the Binder links open the course (JupyterLab, then Notebook 7)
 WELCOME = "notebooks/00_welcome.ipynb"
@@ -92,11 +93,11 @@ DISABLED_SERVER_EXTENSIONS = (
 PLACEHOLDER_REPO_URL = "https://github.com/OWNER/REPOSITORY"
 
 
-class BundleError(ValueError):
+class BundleError(InfoviewError, ValueError):
     """The bundle cannot be written as asked (bad output folder, bad URL): nothing was written."""
 
 
-class BundleBuildError(RuntimeError):
+class BundleBuildError(InfoviewError, RuntimeError):
     """A step failed (nbgrader could not release an assignment, or a solution would leak)."""
 
 

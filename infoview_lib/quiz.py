@@ -28,6 +28,7 @@ else:  # pragma: no cover - Python 3.10
 
 from .advice import ADVICE
 from .lookup import by_id, read_stages
+from .errors import InfoviewError
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class QuizQuestion:
 QUIZ_FILE = "quiz.toml"
 
 
-class QuizDataError(ValueError):
+class QuizDataError(InfoviewError, ValueError):
     """The quiz data file has a mistake; the message names the file and the entry."""
 
 

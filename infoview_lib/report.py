@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from .errors import InfoviewError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -24,7 +25,7 @@ REPORT_FORMAT = "infoview-report"
 REPORT_VERSION = 1
 
 
-class ReportFormatError(ValueError):
+class ReportFormatError(InfoviewError, ValueError):
     """A serialised report that :meth:`Report.from_dict` cannot read; the message names what is wrong."""
 
 

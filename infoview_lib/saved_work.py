@@ -28,9 +28,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
+from .errors import InfoviewError
 
 
-class SavedWorkError(ValueError):
+class SavedWorkError(InfoviewError, ValueError):
     """A saved entry without the shape its widget writes; the message names the entry and the field."""
 
 

@@ -63,6 +63,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+from .errors import InfoviewError
 
 try:  # POSIX: a lock file serialises restores and set-asides between processes.
     import fcntl
@@ -83,7 +84,7 @@ MAX_BUNDLE_BYTES = 20 * 1024 * 1024
 _KEY_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
 
 
-class WorkStoreError(Exception):
+class WorkStoreError(InfoviewError):
     """Saving or loading work failed (the message says what and where)."""
 
 

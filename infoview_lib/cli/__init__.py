@@ -40,9 +40,10 @@ HELP = {
 }
 
 
-#: The exit status of a command whose reader went away (``infoview score ... | head -3``),
-#: as for a process ended by SIGPIPE.
-EXIT_BROKEN_PIPE = 128 + 13
+from .exit_codes import ExitCode
+
+#: The exit status of a command whose reader went away (``infoview score ... | head -3``).
+EXIT_BROKEN_PIPE = ExitCode.BROKEN_PIPE
 
 
 def installed_subcommands() -> list[str]:
@@ -88,9 +89,9 @@ def _main(argv: list[str] | None) -> int:
             from .. import __version__
 
             print(__version__)
-            return 0
+            return ExitCode.OK
         parser.print_help()
-        return 2
+        return ExitCode.BAD_INPUT
     name = argv[0]
     try:
         module = importlib.import_module(f".{SUBCOMMANDS[name]}", __name__)
@@ -101,11 +102,11 @@ def _main(argv: list[str] | None) -> int:
         print(f"infoview {name}: this command is not part of this installation of the kit "
               f"(the students' version leaves out the instructor and grader tools; missing: {err.name}).",
               file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     sub = argparse.ArgumentParser(prog=f"infoview {name}", description=module.HELP)
     module.add_arguments(sub)
     args = sub.parse_args(argv[1:])
-    return int(module.run(args) or 0)
+    return ExitCode(module.run(args) or ExitCode.OK)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,6 +9,8 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from .exit_codes import ExitCode
+
 NAME = "audit"
 HELP = ("Statically read submitted notebooks (submitted/<student>/<assignment>/*.ipynb, or any folder "
         "of .ipynb) and flag every statement beyond the answers (the allow-list of "
@@ -28,7 +30,7 @@ def run(args) -> int:
         flags = audit_folder(Path(args.submissions))
     except (FileNotFoundError, NotADirectoryError, ValueError) as err:
         print(f"infoview audit: {err}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     if args.json:
         print(json.dumps([asdict(f) for f in flags], indent=2))
     elif flags:
@@ -37,4 +39,4 @@ def run(args) -> int:
               f"{len({(f.student, f.assignment, f.notebook) for f in flags})} notebook(s).")
     else:
         print("Nothing beyond the answers found.")
-    return 1 if flags else 0
+    return ExitCode.NOT_MET if flags else ExitCode.OK

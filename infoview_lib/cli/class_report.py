@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .exit_codes import ExitCode
+
 NAME = "class-report"
 HELP = ("Write a self-contained HTML report of a class's results from the nbgrader gradebook: score "
         "distributions, the share of students meeting each advice item, the most-missed advice with the "
@@ -45,12 +47,12 @@ def run(args) -> int:
         results = load_class_results(db_url, args.assignments, course_dir=args.course_dir)
     except (GradebookError, UnknownAssignmentError) as err:
         print(f"infoview class-report: {err}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     try:
         out = write_class_report(results, args.out, args.csv, args.missing_csv)
     except OSError as err:
         print(f"infoview class-report: could not write the report: {err}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     names = ", ".join(results.assignment_names) or "no assignments"
     if results.empty:
         print(f"The gradebook has no submissions for {names} yet; wrote an empty report to {out}")
@@ -62,4 +64,4 @@ def run(args) -> int:
             print(f"Wrote the per-advice table to {args.csv}")
     if args.missing_csv:
         print(f"Wrote the missing submissions by assignment to {args.missing_csv}")
-    return 0
+    return ExitCode.OK

@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .exit_codes import ExitCode
+
 NAME = "coach"
 HELP = "Serve the coach app (the coaching widgets in tabs, no code visible) with Voila."
 DEFAULT_PORT = 8866
@@ -84,14 +86,14 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     if args.port is not None and not 0 < args.port < 65536:
         print(f"infoview coach: --port must be between 1 and 65535, not {args.port}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     try:
         port = args.port if args.port is not None else first_free_port(ip=args.ip)
         sessions_dir = Path(tempfile.mkdtemp(prefix="infoview-coach-"))
         cmd = coach_command(port, args.ip, browser=not args.no_browser, extra=args.voila_args)
     except (RuntimeError, FileNotFoundError) as err:
         print(f"infoview coach: {err}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     host = "127.0.0.1" if args.ip in ("127.0.0.1", "0.0.0.0", "") else args.ip
     print(f"The coach app is starting at http://{host}:{port}/  (Ctrl+C stops it)", flush=True)
     process = subprocess.Popen(cmd, env=coach_environment(sessions_dir))

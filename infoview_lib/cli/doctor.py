@@ -9,6 +9,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from .exit_codes import ExitCode
+
 NAME = "doctor"
 HELP = "Print the versions of Python, JupyterLab, ipywidgets and nbgrader, and check the widget extension."
 PACKAGES = ("infoview", "jupyterlab", "notebook", "ipywidgets", "jupyterlab_widgets", "nbgrader", "pandas", "matplotlib")
@@ -55,4 +57,4 @@ def run(args) -> int:
             print(f"{name:20} {version or 'not installed'}")
         print(f"{'widget extension':20} {'active' if active else 'NOT active'} ({detail})")
     missing = [n for n in ("jupyterlab", "ipywidgets", "nbgrader") if not versions.get(n)]
-    return 0 if active and not missing else 1
+    return ExitCode.OK if active and not missing else ExitCode.NOT_MET

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sys
 
+from .exit_codes import ExitCode
+
 NAME = "eval"
 HELP = "Measure the scorers on labelled examples (JSON lines) and print agreement and pair order."
 
@@ -29,11 +31,11 @@ def run(args) -> int:
         results = evaluate_files(args.data)
     except LabelledDataError as err:
         print(f"infoview eval: error: {err}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     if not args.quiet:
         for evaluation in results.values():
             print(evaluation.to_text())
             print()
     for evaluation in results.values():
         print(evaluation.summary())
-    return 0
+    return ExitCode.OK

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 
+from .exit_codes import ExitCode
+
 NAME = "grade"
 HELP = ("Autograde an assignment's submissions in parallel with nbgrader's own autograder: a progress bar "
         "with elapsed and remaining time, a per-submission timeout, already-graded submissions skipped "
@@ -67,13 +69,13 @@ def run(args) -> int:
             force=args.force, timeout=args.timeout, db_url=args.db, progress=sys.stderr)
     except GradingSetupError as err:
         print(f"infoview grade: {err}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     except KeyboardInterrupt:
         print("infoview grade: interrupted; submissions in progress were stopped and left as they were "
               "(a previous result stays; new ones stay ungraded)", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     print("\n".join(summary.lines()))
     if args.verbose:
         for result in summary.failed:
             print(f"\n--- nbgrader log for {result.student} ---\n{result.log}")
-    return 0 if summary.ok else 1
+    return ExitCode.OK if summary.ok else ExitCode.NOT_MET

@@ -24,6 +24,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from .exit_codes import ExitCode
+
 NAME = "lab"
 HELP = ("Open JupyterLab on the course at notebooks/00_welcome.ipynb; with --grade, open nbgrader's "
         "formgrader on the graded course in assignments/ (what `make grade-ui` runs).")
@@ -99,7 +101,7 @@ def run(args) -> int:
         root = course_root()
     except FileNotFoundError as err:
         print(f"infoview lab: {err}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     extra = list(args.jupyter_args)
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         extra.append("--allow-root")  # containers and CI machines often run as root; Jupyter refuses without it
@@ -108,9 +110,9 @@ def run(args) -> int:
             cmd, folder = grade_ui_command(root / COURSE_FOLDER, extra)
         except FileNotFoundError as err:
             print(f"infoview lab: {err}", file=sys.stderr)
-            return 2
+            return ExitCode.BAD_INPUT
         os.chdir(folder)  # formgrader loads nbgrader_config.py from the server's working folder
     else:
         cmd = lab_command(root, "notebook" if args.notebook else "lab", extra)
     os.execvpe(cmd[0], cmd, lab_environment())
-    return 0  # pragma: no cover
+    return ExitCode.OK  # pragma: no cover

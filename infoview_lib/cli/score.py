@@ -14,6 +14,9 @@ import json
 import sys
 from pathlib import Path
 
+from .exit_codes import ExitCode
+from ..errors import InfoviewError
+
 NAME = "score"
 HELP = "Score a request, thank-you or notes draft and print what it meets and what to do next."
 
@@ -25,7 +28,7 @@ KINDS = {
 }
 
 
-class InputError(Exception):
+class InputError(InfoviewError):
     """The draft could not be read; the message says why."""
 
 
@@ -77,7 +80,7 @@ def read_draft(file: str) -> str:
 
 def _error(message: str) -> int:
     print(f"infoview score: error: {message}", file=sys.stderr)
-    return 2
+    return ExitCode.BAD_INPUT
 
 
 def run(args) -> int:
@@ -106,4 +109,4 @@ def run(args) -> int:
         from ..render import report_text
 
         print(report_text(report, details=args.details))
-    return 0 if report.passed else 1
+    return ExitCode.OK if report.passed else ExitCode.NOT_MET

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from .exit_codes import ExitCode
+
 NAME = "student-bundle"
 HELP = (
     "Write the students' public course folder: lessons with outputs cleared, the nbgrader release of "
@@ -37,12 +39,12 @@ def run(args) -> int:
                                       site=args.site)
     except BundleError as err:
         print(f"infoview student-bundle: {err}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     except BundleBuildError as err:
         print(f"infoview student-bundle: {err}", file=sys.stderr)
-        return 1
+        return ExitCode.NOT_MET
     print(f"Wrote {len(result.files)} files to {result.out_dir}")
     print("Assignments released: " + (", ".join(result.assignments) or "none"))
     for note in result.notes:
         print(f"Note: {note}")
-    return 0
+    return ExitCode.OK

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from ..errors import InfoviewError
 
 #: Builtins an answer may call or name.
 BUILTINS = frozenset({
@@ -78,7 +79,7 @@ _OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Bi
 _UNARY = (ast.USub, ast.UAdd, ast.Not, ast.Invert)
 
 
-class NotAnAnswer(Exception):
+class NotAnAnswer(InfoviewError):
     """A construct outside the allow-list; ``node`` says where."""
 
     def __init__(self, node: ast.AST, what: str):

@@ -15,13 +15,14 @@ import math
 from typing import Any
 
 from ..inputs import is_dataframe
+from ..errors import InfoviewError
 
 _DATE = "__date__"
 _DATETIME = "__datetime__"
 _FRAME = "__frame__"
 
 
-class AnswerTypeError(TypeError):
+class AnswerTypeError(InfoviewError, TypeError):
     """The answer holds a value that cannot be graded (e.g. a function or a widget)."""
 
 

@@ -39,6 +39,7 @@ import threading
 
 from ..advice import ADVICE
 from .answers import AnswerTypeError, encode
+from ..errors import InfoviewError
 
 #: The interpreter that grades answers, captured when the checks are first imported
 #: (the notebook's first, locked cell), before any answer cell runs.
@@ -49,7 +50,7 @@ GRADING_TIMEOUT = 12
 _UNANSWERED = ("YOUR ANSWER HERE", "...")
 
 
-class GradingError(RuntimeError):
+class GradingError(InfoviewError, RuntimeError):
     """The grading process itself failed (not the student's answer): tell the instructor."""
 
 

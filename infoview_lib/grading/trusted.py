@@ -34,6 +34,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
+from ..errors import InfoviewError
 
 #: Seconds one submission's trusted grading may take before the process is stopped.
 TIMEOUT = 60
@@ -48,7 +49,7 @@ MEMORY_BYTES = 4 * 1024**3
 _COMMAND = ("-I", "-m", "infoview_lib.grading.trusted", "--serve")
 
 
-class TrustedGradingError(RuntimeError):
+class TrustedGradingError(InfoviewError, RuntimeError):
     """The trusted grading process failed (not the student's answer)."""
 
 
@@ -168,7 +169,7 @@ def grade_request(request: dict) -> dict:
     return {"verdicts": verdicts, "displays": displays}
 
 
-class AnswerTimeout(Exception):
+class AnswerTimeout(InfoviewError):
     """An answer statement ran longer than :data:`ANSWER_SECONDS`."""
 
 

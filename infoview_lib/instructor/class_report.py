@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..advice import ADVICE, advice_id_from_grade_id
+from ..errors import InfoviewError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -47,11 +48,11 @@ ADVICE_COLUMNS = ["advice_id", "stage", "summary", "lesson", "assignments", "cel
                   "students_met", "students_not_met", "share_met"]
 
 
-class GradebookError(RuntimeError):
+class GradebookError(InfoviewError, RuntimeError):
     """The gradebook could not be found or read (the message says which and why)."""
 
 
-class UnknownAssignmentError(KeyError):
+class UnknownAssignmentError(InfoviewError, KeyError):
     """An assignment name that the gradebook does not know (the message lists the known ones)."""
 
     def __str__(self) -> str:  # KeyError would quote the message

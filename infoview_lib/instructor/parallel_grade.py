@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
+from ..errors import InfoviewError
 
 #: Default wall-clock limit for grading one submission, in seconds.
 DEFAULT_TIMEOUT = 600.0
@@ -69,7 +70,7 @@ STATUS_NAME = ".infoview-grade-status.json"
 STATUSES = ("graded", "failed", "timed out", "skipped")
 
 
-class GradingSetupError(RuntimeError):
+class GradingSetupError(InfoviewError, RuntimeError):
     """The grading run cannot start (no course, unknown assignment or student, unreadable
     gradebook, nbgrader configuration error); the message says which and what to do."""
 

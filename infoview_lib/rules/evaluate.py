@@ -18,13 +18,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from ..errors import InfoviewError
 
 #: file-name start -> artefact, for labelled files (``request-dev-2.jsonl`` holds requests)
 FILE_ARTEFACTS = (("thank-you", "thank-you"), ("thank_you", "thank-you"), ("question", "questions"),
                   ("request", "request"), ("notes", "notes"))
 
 
-class LabelledDataError(ValueError):
+class LabelledDataError(InfoviewError, ValueError):
     """A labelled file could not be read; the message names the file and line."""
 
 

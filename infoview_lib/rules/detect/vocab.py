@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from ...errors import InfoviewError
 
 
-class VocabularyError(ValueError):
+class VocabularyError(InfoviewError, ValueError):
     """A vocabulary file is missing or malformed; the message names the file and the entry."""
 
 

@@ -1,0 +1,31 @@
+"""One exception root: every error class of the library derives from InfoviewError."""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import infoview_lib
+from infoview_lib.errors import InfoviewError
+
+
+def test_every_error_class_of_the_library_derives_from_infoview_error():
+    classes, outside = [], []
+    for info in pkgutil.walk_packages(infoview_lib.__path__, "infoview_lib."):
+        module = importlib.import_module(info.name)
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, BaseException) and cls.__module__ == module.__name__ and not issubclass(cls, Warning):
+                classes.append(f"{info.name}.{name}")
+                if not issubclass(cls, InfoviewError):
+                    outside.append(f"{info.name}.{name}")
+    assert len(classes) >= 15, classes  # the walk really found the library's errors
+    assert outside == [], f"error classes that do not derive from InfoviewError: {outside}"
+
+
+def test_a_kit_error_is_still_the_builtin_error_callers_caught_before():
+    from infoview_lib.instructor.class_report import UnknownAssignmentError
+    from infoview_lib.quiz import QuizDataError
+    from infoview_lib.work_store import WorkRestoreError
+
+    assert issubclass(QuizDataError, ValueError) and issubclass(UnknownAssignmentError, KeyError)
+    assert issubclass(WorkRestoreError, InfoviewError)
