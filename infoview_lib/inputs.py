@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
+#: What an untouched answer cell or draft still holds (nbgrader's stub, a template's "...").
+#: An answer that is only this is unanswered, not wrong: the scorers and the grading checks both read it.
+UNANSWERED_PLACEHOLDERS = ("YOUR ANSWER HERE", "YOUR CODE HERE", "...")
+
 MAX_TEXT_CHARS = 20_000
 
 

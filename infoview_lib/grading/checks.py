@@ -38,6 +38,7 @@ import sys
 import threading
 
 from ..advice import ADVICE
+from ..inputs import UNANSWERED_PLACEHOLDERS
 from .answers import AnswerTypeError, encode
 from ..errors import InfoviewError
 
@@ -47,7 +48,6 @@ PYTHON = sys.executable
 #: Seconds one grading process may take (well under nbgrader's per-cell timeout).
 GRADING_TIMEOUT = 12
 #: Placeholders an untouched answer cell still holds.
-_UNANSWERED = ("YOUR ANSWER HERE", "...")
 
 
 class GradingError(InfoviewError, RuntimeError):
@@ -245,7 +245,7 @@ def expect_met(artefact: str, advice_id: str, **answer) -> None:
 
 
 def _is_placeholder(value) -> bool:
-    return value is Ellipsis or (isinstance(value, str) and value.strip() in _UNANSWERED)
+    return value is Ellipsis or (isinstance(value, str) and value.strip() in UNANSWERED_PLACEHOLDERS)
 
 
 def expect_answered(value, name: str, advice_id: str) -> None:

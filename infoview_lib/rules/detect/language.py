@@ -15,11 +15,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ...inputs import UNANSWERED_PLACEHOLDERS
 from .text import LazyPattern, is_blank
 from .vocab import mapping, words
 
 #: what a released exercise holds before the student answers (nbgrader's and the kit's placeholders)
-UNANSWERED_PLACEHOLDERS = ("YOUR ANSWER HERE", "YOUR CODE HERE", "...")
 _PLACEHOLDER = LazyPattern(
     r"\A[\s\"'#`]*(?:" + "|".join(re.escape(p) for p in UNANSWERED_PLACEHOLDERS) + r")[\s\"'`.]*\Z", re.I
 )
