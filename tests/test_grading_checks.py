@@ -395,3 +395,16 @@ def test_lazy_patterns_match_like_compiled_ones_and_name_a_wrong_attribute():
     assert lazy.sub("short", "a brief chat") == "a short chat" and lazy.groups == 0
     with pytest.raises(AttributeError, match="LazyPattern has no attribute 'serch'"):
         lazy.serch("brief")
+
+
+def test_the_grading_process_answers_in_the_reports_one_json_shape():
+    """grade_answer writes Report.to_dict(): the same versioned shape as `infoview score --json`."""
+    from infoview_lib.grading.grade_answer import grade
+    from infoview_lib.report import Report
+    from infoview_lib.rules.request import score_request
+
+    result = grade({"artefact": "request", "answer": {"text": GOOD_REQUEST}})
+    assert result["format"] == "infoview-report" and result["version"] == 1
+    assert result == score_request(GOOD_REQUEST).to_dict()
+    assert Report.from_dict(result).advice_ids == score_request(GOOD_REQUEST).advice_ids
+    assert "error" in grade({"artefact": "poem", "answer": {"text": "x"}})

@@ -3,7 +3,8 @@
 One-shot mode reads ``{"artefact": "request", "answer": {"text": ..., "channel": ...}}`` (see
 :mod:`.answers`) from stdin, runs the artefact's public scorer (the same function
 the lessons use, looked up through :func:`infoview_lib.rules.scorer_for`) and
-writes ``{"findings": [...]}`` to stdout, one record per advice item, or
+writes the report to stdout in the kit's one JSON shape (:meth:`infoview_lib.report.Report.to_dict`,
+``docs/report-format.md``: ``"findings"`` holds one record per advice item), or
 ``{"error": "TypeError: ..."}`` when the scorer refused the answer. With
 ``--serve ARTEFACT...`` it imports those scorers, then answers one JSON request per
 line of stdin with one JSON line, until stdin closes (the notebook's kernel ends).
@@ -19,9 +20,6 @@ from __future__ import annotations
 import json
 import sys
 
-FIELDS = ("advice_id", "passed", "points", "max_points", "message")
-
-
 def grade(request: dict) -> dict:
     """The findings for one request (``artefact`` + ``answer`` keyword arguments)."""
     from infoview_lib.rules import SCORERS, scorer_for
@@ -36,7 +34,7 @@ def grade(request: dict) -> dict:
         report = scorer_for(artefact)(**answer)
     except (TypeError, ValueError, KeyError) as err:
         return {"error": f"{type(err).__name__}: {err}"}
-    return {"findings": [{k: getattr(f, k) for k in FIELDS} for f in report.findings]}
+    return report.to_dict()
 
 
 def warm_up(artefact: str) -> None:
