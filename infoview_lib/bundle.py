@@ -34,10 +34,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlparse
+
 from .errors import InfoviewError
+from .layout import GENERATED, WELCOME, course_root, kit_page_config
 
 #: where the Binder links open the course (JupyterLab, then Notebook 7)
-WELCOME = "notebooks/00_welcome.ipynb"
 
 #: the course repository's own folders the bundle is built from
 LESSONS_DIR = "notebooks"
@@ -65,12 +66,6 @@ INSTRUCTOR_ONLY = (
     "cli/student_bundle.py",
 )
 
-#: what nbgrader generates in a course folder: never copied into the temporary
-#: course used for the release (a stale release must not leak into the bundle)
-GENERATED_COURSE_ITEMS = frozenset(
-    {"release", "submitted", "autograded", "feedback", "gradebook.db", ".nbgrader.log", "exchange",
-     ".infoview-grade.log", ".infoview-grade-status.json"}
-)
 
 #: nbgrader's instructor-side extensions, turned off in the students' Binder.
 #: "validate-assignment" stays on (students check their work before submitting).
@@ -268,7 +263,7 @@ def release_assignments(build: BundleBuild) -> None:
     course = build.scratch / "course"
     course.mkdir(parents=True)
     for item in sorted(src.iterdir()):
-        if item.name in GENERATED_COURSE_ITEMS or _skipped(item.name):
+        if item.name in GENERATED or _skipped(item.name):
             continue
         if item.is_dir():
             _copy_tree(item, course / item.name)
@@ -333,8 +328,6 @@ def student_jupyter_config() -> dict[str, dict]:
     back on from JupyterLab's plugin manager. jupyter_server_config.json at the
     environment level overrides the jupyter_server_config.d/ files nbgrader installs.
     """
-    from .cli.lab import kit_page_config
-
     # plus the plugins the kit's own Jupyter config turns off (no "official Jupyter news?" prompt)
     kit_disabled = [name for name, off in kit_page_config().get("disabledExtensions", {}).items() if off]
     disabled = list(dict.fromkeys([*DISABLED_LAB_EXTENSIONS, *kit_disabled]))
@@ -469,9 +462,10 @@ def copy_site(build: BundleBuild) -> None:
 
 
 def write_gitignore(build: BundleBuild) -> None:
-    """.gitignore: students' saved work and Jupyter's checkpoints stay out of the class repository."""
+    """.gitignore: students' saved work, the virtual environment the README has them create, and
+    Jupyter's checkpoints stay out of the class repository."""
     (build.staging / ".gitignore").write_text(
-        "my_work/\n.ipynb_checkpoints/\n__pycache__/\n*.egg-info/\nbuild/\n_build/\n", encoding="utf-8"
+        "my_work/\n.venv/\n.ipynb_checkpoints/\n__pycache__/\n*.egg-info/\nbuild/\n_build/\n", encoding="utf-8"
     )
 
 
@@ -534,8 +528,6 @@ def build_student_bundle(
     website's sources (``site/``), its launch buttons set to ``repo_url``.
     """
     if course is None:
-        from .cli.lab import course_root
-
         try:
             course = course_root()
         except FileNotFoundError as err:

@@ -29,3 +29,20 @@ def test_a_kit_error_is_still_the_builtin_error_callers_caught_before():
 
     assert issubclass(QuizDataError, ValueError) and issubclass(UnknownAssignmentError, KeyError)
     assert issubclass(WorkRestoreError, InfoviewError)
+
+
+def test_the_library_never_imports_its_command_line():
+    """infoview_lib.cli may use the library; nothing outside cli/ imports infoview_lib.cli."""
+    import ast
+    from pathlib import Path
+
+    package = Path(infoview_lib.__file__).parent
+    offenders = []
+    for path in package.rglob("*.py"):
+        if "cli" in path.relative_to(package).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            module = node.module or "" if isinstance(node, ast.ImportFrom) else ""
+            if module.split(".")[0] == "cli" or module.startswith("infoview_lib.cli"):
+                offenders.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert offenders == [], f"library modules importing the command line: {offenders}"

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from infoview_lib.cli.lab import KIT_JUPYTER_CONFIG, kit_page_config, lab_environment
+from infoview_lib.cli.lab import lab_environment
+from infoview_lib.layout import KIT_JUPYTER_CONFIG, kit_page_config
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOUNCEMENTS = "@jupyterlab/apputils-extension:announcements"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from infoview_lib.cli import SUBCOMMANDS, main
-from infoview_lib.cli.lab import WELCOME, course_root, lab_command
+from infoview_lib.cli.lab import lab_command
+from infoview_lib.layout import WELCOME, course_root
 
 ROOT = Path(__file__).resolve().parents[1]
 

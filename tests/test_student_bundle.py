@@ -84,7 +84,8 @@ def test_bundle_holds_lessons_releases_kit_binder_and_readme(bundle, course_snap
     links = binder_links(REPO_URL)
     assert f"[![Launch on Binder](https://mybinder.org/badge_logo.svg)]({links['lab']})" in readme
     assert links["notebook"] in readme
-    assert "my_work/" in (bundle / ".gitignore").read_text().splitlines()
+    ignored = (bundle / ".gitignore").read_text().splitlines()
+    assert "my_work/" in ignored and ".venv/" in ignored  # the README has students make .venv there
 
 
 def bundle_texts(bundle: Path):

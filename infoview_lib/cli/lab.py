@@ -18,39 +18,19 @@ and the server fetches no news. The student bundle's Binder installs the same se
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
 from pathlib import Path
 
+from ..layout import COURSE_FOLDER, KIT_JUPYTER_CONFIG, WELCOME, course_root
 from .exit_codes import ExitCode
 
 NAME = "lab"
 HELP = ("Open JupyterLab on the course at notebooks/00_welcome.ipynb; with --grade, open nbgrader's "
         "formgrader on the graded course in assignments/ (what `make grade-ui` runs).")
-WELCOME = "notebooks/00_welcome.ipynb"
-#: The kit's own Jupyter config folder (laid out like etc/jupyter/), searched before the system's.
-KIT_JUPYTER_CONFIG = Path(__file__).resolve().parents[1] / "jupyter_config"
-
-
-def kit_page_config() -> dict:
-    """The kit's JupyterLab page config (``labconfig/page_config.json``): the plugins it turns off."""
-    return json.loads((KIT_JUPYTER_CONFIG / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
-#: the nbgrader course folder of the checkout, and the page graders start on
-COURSE_FOLDER = "assignments"
+#: the page graders start on
 FORMGRADER_URL = "/formgrader"
-
-
-def course_root(start: Path | None = None) -> Path:
-    """The course checkout: the folder holding ``notebooks/`` (the current folder or a parent)."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / WELCOME).is_file():
-            return folder
-    raise FileNotFoundError(
-        f"no {WELCOME} found in {here} or its parents; run this from the course folder"
-    )
 
 
 def lab_command(root: Path, interface: str = "lab", extra: list[str] | None = None) -> list[str]:

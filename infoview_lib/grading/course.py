@@ -11,12 +11,13 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..layout import CACHES
+from ..layout import GENERATED as _GENERATED
+
 #: Where the course lives in a checkout of the kit.
 COURSE = Path(__file__).resolve().parents[2] / "assignments"
-#: What nbgrader generates; never copied with the course.
-GENERATED = ("release", "submitted", "autograded", "feedback", "downloaded", "gradebook.db",
-             ".nbgrader.log", ".infoview-grade.log", ".infoview-grade-status.json", "__pycache__",
-             ".ipynb_checkpoints")
+#: What is never copied with the course: what nbgrader generates, and caches.
+GENERATED = tuple(sorted(_GENERATED | CACHES))
 
 
 def copy_course(destination: Path, source: Path = COURSE) -> Path:
