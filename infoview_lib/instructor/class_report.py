@@ -20,17 +20,17 @@ The data flows one way:
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import html
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..advice import ADVICE, advice_id_from_grade_id
+from ..embed import data_uri, figure_png
 from ..errors import InfoviewError
+from .gradebook import GradebookError, gradebook_url, safe_url
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -46,10 +46,6 @@ SUBMISSION_COLUMNS = ["assignment", "student", "timestamp", "duedate", "seconds_
                       "max_score", "late_penalty", "needs_manual_grade"]
 ADVICE_COLUMNS = ["advice_id", "stage", "summary", "lesson", "assignments", "cells", "students_assessed",
                   "students_met", "students_not_met", "share_met"]
-
-
-class GradebookError(InfoviewError, RuntimeError):
-    """The gradebook could not be found or read (the message says which and why)."""
 
 
 class UnknownAssignmentError(InfoviewError, KeyError):
@@ -97,59 +93,6 @@ class ClassResults:
     def empty(self) -> bool:
         """True when there are no submissions to report on."""
         return self.submissions.empty
-
-
-def _safe_url(db_url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(db_url).render_as_string(hide_password=True)
-    except Exception:  # an unparsable URL is reported as given
-        return db_url
-
-
-def _importable(module: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(module) is not None
-
-
-def database_url(db_url: str):
-    """``db_url`` parsed as an SQLAlchemy URL; ``postgresql://`` uses psycopg2 when psycopg 3 is
-    not installed (SQLAlchemy 2.1 maps it to psycopg 3; the kit installs psycopg2).
-    Raises :class:`GradebookError` for a string that is no database URL."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    if not isinstance(db_url, str) or not db_url.strip():
-        raise GradebookError(f"the gradebook URL must be a non-empty string, not {db_url!r}")
-    try:
-        url = make_url(db_url)
-    except ArgumentError as err:
-        raise GradebookError(
-            f"{db_url!r} is not a database URL (expected e.g. sqlite:///gradebook.db or "
-            f"postgresql://user@host/dbname): {err}") from None
-    if url.drivername == "postgresql" and not _importable("psycopg") and _importable("psycopg2"):
-        url = url.set(drivername="postgresql+psycopg2")
-    return url
-
-
-def gradebook_url(db_url: str):
-    """The SQLAlchemy URL of an existing gradebook (see :func:`database_url`).
-
-    Also raises :class:`GradebookError` for an SQLite file that does not exist: opening
-    one would silently create an empty gradebook.
-    """
-    url = database_url(db_url)
-    if url.get_backend_name() == "sqlite":
-        path = url.database
-        if not path or path == ":memory:":
-            raise GradebookError(f"{db_url!r} names no gradebook file")
-        if not Path(path).is_file():
-            raise GradebookError(
-                f"no gradebook at {Path(path).resolve()} (run from the nbgrader course folder, "
-                f"where gradebook.db is, or pass --db URL)")
-    return url
 
 
 def _query_frames(engine, names: Sequence[str] | None) -> tuple:
@@ -267,12 +210,12 @@ def load_class_results(db_url: str, assignments: Iterable[str] | None = None,
     try:
         engine = create_engine(url)
     except (ImportError, SQLAlchemyError) as err:
-        raise GradebookError(f"cannot open the gradebook at {_safe_url(db_url)}: {err}") from None
+        raise GradebookError(f"cannot open the gradebook at {safe_url(db_url)}: {err}") from None
     try:
         frames = _query_frames(engine, names)
     except SQLAlchemyError as err:
         reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
-        raise GradebookError(f"could not read the nbgrader gradebook at {_safe_url(db_url)}: {reason}") from None
+        raise GradebookError(f"could not read the nbgrader gradebook at {safe_url(db_url)}: {reason}") from None
     finally:
         engine.dispose()
     assignments_df, students, submissions, grades = frames
@@ -306,7 +249,7 @@ def load_class_results(db_url: str, assignments: Iterable[str] | None = None,
         status = read_status(course_dir)
     failed = _failed_submissions(grades, status)
     return ClassResults(assignments_df.reset_index(drop=True), students, submissions, grades, missing,
-                        source=_safe_url(db_url), failed=failed)
+                        source=safe_url(db_url), failed=failed)
 
 
 def missing_by_assignment(results: ClassResults) -> "pd.DataFrame":
@@ -370,15 +313,8 @@ class Chart:
     description: str
 
     def to_html(self) -> str:
-        data = base64.b64encode(self.png).decode("ascii")
-        return (f"<figure><img src='data:image/png;base64,{data}' alt='{html.escape(self.alt, quote=True)}'>"
+        return (f"<figure><img src='{data_uri(self.png, 'image/png')}' alt='{html.escape(self.alt, quote=True)}'>"
                 f"<figcaption>{html.escape(self.description)}</figcaption></figure>")
-
-
-def _png(fig) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
-    return buffer.getvalue()
 
 
 def _points(value: float) -> str:
@@ -417,7 +353,7 @@ def score_histogram(results: ClassResults, assignment: str) -> Chart | None:
         f"highest {_points(scores.max())}; {full} earned full marks."
         + (f" Not counted: {len(failed)} submission{'s' if len(failed) != 1 else ''} whose autograding failed."
            if failed else ""))
-    return Chart(_png(fig), alt, description)
+    return Chart(figure_png(fig, dpi=100), alt, description)
 
 
 def advice_chart(table: "pd.DataFrame") -> Chart | None:
@@ -442,7 +378,7 @@ def advice_chart(table: "pd.DataFrame") -> Chart | None:
     listed = "; ".join(f"{a} {100 * s:.0f}%" for a, s in zip(lowest["advice_id"], lowest["share_met"]))
     alt = f"Bar chart of the share of students meeting each of {len(shown)} advice items."
     description = f"Share of students meeting each of the {len(shown)} advice items; lowest: {listed}."
-    return Chart(_png(fig), alt, description)
+    return Chart(figure_png(fig, dpi=100), alt, description)
 
 
 # ---------------------------------------------------------------- the HTML page

@@ -167,7 +167,7 @@ def load_course(course_dir: str | Path | None = None, db_url: str | None = None)
     current folder), as ``nbgrader autograde`` run from the current folder would."""
     from nbgrader.apps.autogradeapp import AutogradeApp
 
-    from .class_report import GradebookError, gradebook_url
+    from .gradebook import GradebookError, gradebook_url
 
     argv: list[str] = []
     if course_dir is not None:
@@ -201,7 +201,7 @@ def known_assignments(db_url: str) -> list[str]:
     from sqlalchemy import create_engine, select
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .class_report import GradebookError, gradebook_url
+    from .gradebook import GradebookError, gradebook_url
 
     try:
         engine = create_engine(gradebook_url(db_url))
@@ -255,7 +255,7 @@ def copy_gradebook(source_url: str, target_url: str) -> None:
     from nbgrader.api import Base
     from sqlalchemy import create_engine, inspect, text
 
-    from .class_report import database_url, gradebook_url
+    from .gradebook import database_url, gradebook_url
 
     source = create_engine(gradebook_url(source_url))
     target = create_engine(database_url(target_url))
