@@ -61,10 +61,7 @@ USER_SETTINGS = {
 }
 
 #: a cell calling one of the course's widget factories (infoview_lib.widgets) displays a widget
-WIDGET_CALL = re.compile(
-    r"\b(request_coach|question_planner|logistics_planner|prep_checklist|scenario_quiz|"
-    r"follow_up_planner|work_saver)\("
-)
+from lesson_checks import WIDGET_CALL  # noqa: E402 (tests/lesson_checks.py: the lessons' widget calls)
 #: outputs where JupyterLab and Notebook 7 show errors: an error output is rendered as its traceback
 #: in stderr form, as is anything the code prints to stderr
 ERROR_OUTPUT = (
