@@ -294,3 +294,11 @@ def is_about_a_vacancy(text: str, start: int, end: int, *, job_hunt: bool = Fals
 def overlaps_job_ask(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` overlaps a job ask."""
     return any(x < end and start < y for x, y in _job_asks(text))
+
+
+def outside_job_asks(text: str, spans) -> list[Span]:
+    """``spans`` without those that are part of a job ask or of a clause about a vacancy: asking about
+    "the position" names no topic, and "I saw that your library has a vacancy" is no homework."""
+    asks = find_job_asks(text)
+    return [(a, b) for a, b in spans
+            if not any(x < b and a < y for x, y in asks) and not is_about_a_vacancy(text, a, b)]
