@@ -258,6 +258,9 @@ def _stated_numbers():
         (quiz, topics, 3, (1, ADVISED_TOPICS)),
         (quiz, r"no more than (\w+) minutes early|within (\w+) minutes of the start", 2, (MAX_MINUTES_EARLY,)),
         ("advice: prep.arrival_window", r"at most (\w+) minutes early", 1, (MAX_MINUTES_EARLY,)),
+        ("advice: request.concise", r"about (\d+) words or fewer", 1, (WORD_BUDGET,)),
+        ("advice: request.specific_topics", topics, 1, (1, ADVISED_TOPICS)),
+        ("title: request.specific_topics", r"(one) or (\w+) topics", 1, (1, ADVISED_TOPICS)),
     ], ADVICE
 
 
@@ -266,7 +269,9 @@ def test_lessons_and_quiz_state_the_numbers_the_library_checks():
     the constant (or the wording) and this fails until the prose says the same again."""
     stated, advice = _stated_numbers()
     for where, wording, times, expected in stated:
-        text = advice[where.split(": ")[1]].summary if where.startswith("advice:") else _prose(where)
+        kind, _, advice_id = where.partition(": ")
+        text = {"advice": lambda: advice[advice_id].summary, "title": lambda: advice[advice_id].title}.get(
+            kind, lambda: _prose(where))()
         found = list(re.finditer(wording, text, re.I))
         assert len(found) == times, f"{where}: expected {times} × {wording!r}, found {len(found)}"
         for match in found:
