@@ -19,8 +19,7 @@ from ..inputs import REQUEST_CHANNELS, WRITTEN_CHANNELS, normalise_channel, requ
 from ..report import Report
 from .base import CONTENT_POINTS, Verdict, forbid, require, rule, run_rules
 from .detect.jobs import find_job_asks, outside_job_asks
-from .detect.request import find_connection, find_graceful_out, find_mentoring_asks, find_pressure
-from .detect.research import find_homework
+from .detect.request import find_connection, find_graceful_out, find_homework, find_mentoring_asks, find_pressure
 from .detect.text import body_span, word_count
 from .detect.time import BRIEF_MINUTES, find_long_time_asks, find_time_bounds
 from .detect.topics import ADVISED_TOPICS, MAX_TOPICS, count_topics, find_vague_topics, is_generic_topic, topic_segments

@@ -28,7 +28,6 @@ from .text import (
     is_negated,
     sentence_at,
 )
-from .jobs import outside_job_asks
 
 
 _RESEARCH = _rx(
@@ -195,13 +194,3 @@ def _whose(text: str, start: int, end: int) -> str | None:
     if last is None:
         return None
     return "theirs" if last in ("you", "your", "yours") else "mine"
-
-
-def find_homework(text: str) -> list[Span]:
-    """Research on their work that is not part of a job ask (:func:`find_research` without what
-    :func:`~infoview_lib.rules.detect.jobs.outside_job_asks` drops): what a request's homework shows.
-
-    Finds: "I read your report on rural broadband."
-    Ignores: "I saw on your library's website that you have a vacancy."
-    """
-    return outside_job_asks(text, find_research(text))

@@ -223,7 +223,7 @@ _NEGATION = _rx(
 #: phrases that contain a negation word but do not negate what follows
 _NOT_A_NEGATION = _rx(
     r"""(?:do|does|did)(?:\s+not|n['’]t)\s+(?:know|mind)\b | \bnot\s+sure\b | \bor\s+not\b | \bnot\s+only\b
-    | \bno\s+(?:matter|doubt|worries|problem|pressure)\b | \bno\s+longer\b | \bno\s+later\s+than\b | \bcan['’]t\s+wait\b
+    | \bno\s+(?:matter|doubt|worries|problem|pressure)\b | \bno\s+longer\b | \bno\s+later\s+than\b
     | \b(?:don['’]t|do\s+not)\s+hesitate\b | \b(?:can['’]t|cannot|could\s+not|couldn['’]t)\s+(?:thank\s+you|stop|wait)\b
     | \bnever\s+(?:knew|realized|realised|thought\s+about|considered|imagined)\b"""
 )
