@@ -80,10 +80,23 @@ def _pattern(key: str):
 
 
 def phrasings(pattern) -> list[re.Pattern]:
-    """The top-level alternatives of ``pattern``, each compiled as the pattern compiles them."""
+    """The top-level alternatives of ``pattern``, each compiled as the pattern compiles them; of a tuple of
+    patterns, its members (of an ``(ask, lead)`` pair, the ask)."""
+    if isinstance(pattern, tuple):
+        members = [m[0] if isinstance(m, tuple) else m for m in pattern]
+        return [re.compile(m.pattern, m.flags) for m in members]
     if isinstance(pattern, PhrasePattern):
         return [re.compile(rf"(?<![\w'’])(?=\w)(?:{p})", pattern.flags) for p in _top_level(pattern.body)]
     return [re.compile(p, pattern.flags) for p in _top_level(pattern.pattern)]
+
+
+def is_pattern_list(value) -> bool:
+    """A pattern, or a tuple of patterns (or of ``(ask, lead)`` pairs of patterns)."""
+    if isinstance(value, tuple):
+        return bool(value) and all(isinstance(m, LazyPattern) or (isinstance(m, tuple) and m
+                                                                    and all(isinstance(x, LazyPattern) for x in m))
+                                   for m in value)
+    return isinstance(value, LazyPattern)
 
 
 def _phrase_patterns():
@@ -92,8 +105,7 @@ def _phrase_patterns():
         module = importlib.import_module(f"{detect.__name__}.{info.name}")
         source = inspect.getsource(module)
         for name, value in vars(module).items():
-            if (isinstance(value, LazyPattern) and re.search(rf"^{name}\s*=", source, re.M)
-                    and len(phrasings(value)) > 1):
+            if is_pattern_list(value) and re.search(rf"^{name}\s*=", source, re.M) and len(phrasings(value)) > 1:
                 yield f"{info.name}.{name}"
 
 
