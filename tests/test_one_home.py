@@ -255,6 +255,9 @@ def _stated_numbers():
          (20, *question_range(20))),
         (lesson("04_before_and_during"), r"no more than (\w+) minutes (?:before|early)", 2, (MAX_MINUTES_EARLY,)),
         (lesson("06_capstone_my_interview_plan"), r"answered in (\w+) to (\w+) minutes", 1, MINUTES_PER_QUESTION),
+        ("assignments/source/02_request/making_the_request.ipynb", r"about (\d+) words or fewer", 1, (WORD_BUDGET,)),
+        ("assignments/source/02_request/making_the_request.ipynb", r"the (one) or (\w+) things you would ask", 1,
+         (1, ADVISED_TOPICS)),
         (quiz, topics, 3, (1, ADVISED_TOPICS)),
         (quiz, r"no more than (\w+) minutes early|within (\w+) minutes of the start", 2, (MAX_MINUTES_EARLY,)),
         ("advice: prep.arrival_window", r"at most (\w+) minutes early", 1, (MAX_MINUTES_EARLY,)),
@@ -265,7 +268,7 @@ def _stated_numbers():
 
 
 def test_lessons_and_quiz_state_the_numbers_the_library_checks():
-    """A number a lesson, the quiz or the advice states is the constant the coach checks against: change
+    """A number a lesson, an assignment, the quiz or the advice states is the constant the coach checks against: change
     the constant (or the wording) and this fails until the prose says the same again."""
     stated, advice = _stated_numbers()
     for where, wording, times, expected in stated:
