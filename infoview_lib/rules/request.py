@@ -136,7 +136,7 @@ def channel(draft: RequestDraft) -> Verdict:
              "Could I have 20 minutes, or perhaps we could spend the whole afternoon together?",
              ""])
 def brief(draft: RequestDraft) -> Verdict:
-    """Met when the message asks for a bounded, short time and nothing longer."""
+    """Met when the message asks for a bounded time of at most BRIEF_MINUTES and nothing longer (not a presence check, so not ``require``: a long ask beside a short one fails it)."""
     long_asks = find_long_time_asks(draft.text)
     bounds = find_time_bounds(draft.text)
     too_long = [span for span, minutes in bounds if minutes is not None and minutes > BRIEF_MINUTES]
