@@ -53,7 +53,7 @@ def run_class(count: int) -> float:
     """Grade a class of ``count`` both ways; print the times and return the ratio parallel/serial."""
     import pandas as pd
 
-    from infoview_lib.instructor.class_report import load_class_results
+    from infoview_lib.instructor.class_data import load_class_results
     from infoview_lib.instructor.practice_course import build_practice_course
 
     bin_dir = Path(sys.executable).parent

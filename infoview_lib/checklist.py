@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .advice import ADVICE, STAGES
 from .lookup import by_id, read_stages
+from .rules.logistics import MAX_MINUTES_EARLY, describe_minutes
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
                   "I know the route and how long it takes, with time to spare for delays.",
                   ("prep.route",)),
     ChecklistItem("prep.walk_in_time", "prep",
-                  "I know when I will walk in: no more than ten minutes before the start.",
+                  f"I know when I will walk in: no more than {describe_minutes(MAX_MINUTES_EARLY)} before the start.",
                   ("prep.arrival_window",)),
     ChecklistItem("prep.buffer_time", "prep",
                   "My diary stays clear for a while after the meeting, in case it runs on.",

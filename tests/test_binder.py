@@ -14,7 +14,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from binder_sim import lesson_notebooks, runtime_python_version, simulated_binder
-from infoview_lib.bundle import binder_badge_markdown, binder_links
+from infoview_lib.bundle.binder import binder_badge_markdown, binder_links
 
 ROOT = Path(__file__).resolve().parents[1]
 BINDER = ROOT / "binder"

@@ -14,9 +14,10 @@ import pytest
 
 from infoview_lib.advice import ADVICE
 from infoview_lib.cli import main
-from infoview_lib.instructor.class_report import (
-    ADVICE_COLUMNS, GradebookError, UnknownAssignmentError, advice_table, class_report_html, load_class_results,
-    most_missed)
+from infoview_lib.instructor.class_data import (
+    ADVICE_COLUMNS, UnknownAssignmentError, advice_table, load_class_results, most_missed)
+from infoview_lib.instructor.class_report import class_report_html
+from infoview_lib.instructor.gradebook import GradebookError
 
 # nbgrader's add_submission trips SQLAlchemy 2 autoflush warnings (harmless, not ours)
 pytestmark = pytest.mark.filterwarnings("ignore:Object of type:sqlalchemy.exc.SAWarning")

@@ -10,12 +10,15 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import json
 import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 
 import infoview_lib.rules.detect as detect
+from infoview_lib.rules.detect.text import _FLAGS, LazyPattern, PhrasePattern, _top_level
 
 EXAMPLE = re.compile(r"^\s*(Finds|Ignores):\s*(.+?)\s*$", re.M)
 
@@ -65,22 +68,73 @@ def test_the_harvest_reads_what_a_docstring_says():
     assert examples(find_nothing) == [("Finds", 'a "quoted" word'), ("Ignores", "plain")]
 
 
-# -- the job-ask detector: every phrasing earns its place ------------------------------------------
+# -- every phrasing of a phrase pattern earns its place --------------------------------------------
 
-def _phrasings():
-    from infoview_lib.rules.detect import jobs
-    from infoview_lib.rules.detect.text import _FLAGS, _top_level
-
-    return [re.compile(rf"(?<![\w'’])(?=\w)(?:{p})", _FLAGS) for p in _top_level(jobs._JOB_ASK.body)]
+PHRASING_EXAMPLES = json.loads((Path(detect.__file__).parents[2] / "data" / "phrasing_examples.json")
+                               .read_text(encoding="utf-8"))["patterns"]
 
 
-def test_every_job_ask_phrasing_has_an_example_only_it_catches():
-    """Deleting any phrasing lets its example through; a phrasing another one covers fails here."""
-    from infoview_lib.rules.detect.jobs import JOB_ASK_EXAMPLES, find_job_asks
+def _pattern(key: str):
+    module, name = key.split(".")
+    return getattr(importlib.import_module(f"{detect.__name__}.{module}"), name)
 
-    phrasings = _phrasings()
-    assert len(phrasings) == len(JOB_ASK_EXAMPLES) > 40
-    for number, (example, phrasing) in enumerate(zip(JOB_ASK_EXAMPLES, phrasings)):
-        catching = [i for i, p in enumerate(phrasings) if p.search(example)]
-        assert catching == [number], f"{example!r} is caught by phrasings {catching}, not by {number} alone"
-        assert find_job_asks(example), f"find_job_asks lets {example!r} through"
+
+def phrasings(pattern) -> list[re.Pattern]:
+    """The top-level alternatives of ``pattern``, each compiled as the pattern compiles them; of a tuple of
+    patterns, its members (of an ``(ask, lead)`` pair, the ask)."""
+    if isinstance(pattern, tuple):
+        members = [m[0] if isinstance(m, tuple) else m for m in pattern]
+        return [re.compile(m.pattern, m.flags) for m in members]
+    if isinstance(pattern, PhrasePattern):
+        return [re.compile(rf"(?<![\w'’])(?=\w)(?:{p})", pattern.flags) for p in _top_level(pattern.body)]
+    return [re.compile(p, pattern.flags) for p in _top_level(pattern.pattern)]
+
+
+def is_pattern_list(value) -> bool:
+    """A pattern, or a tuple of patterns (or of ``(ask, lead)`` pairs of patterns)."""
+    if isinstance(value, tuple):
+        return bool(value) and all(isinstance(m, LazyPattern) or (isinstance(m, tuple) and m
+                                                                    and all(isinstance(x, LazyPattern) for x in m))
+                                   for m in value)
+    return isinstance(value, LazyPattern)
+
+
+def _phrase_patterns():
+    """module._NAME of every pattern a detect module defines with two or more top-level phrasings."""
+    for info in pkgutil.iter_modules(detect.__path__):
+        module = importlib.import_module(f"{detect.__name__}.{info.name}")
+        source = inspect.getsource(module)
+        for name, value in vars(module).items():
+            if is_pattern_list(value) and re.search(rf"^{name}\s*=", source, re.M) and len(phrasings(value)) > 1:
+                yield f"{info.name}.{name}"
+
+
+def test_every_phrase_pattern_has_its_examples():
+    """A new phrase list needs its examples (infoview_lib/data/phrasing_examples.json)."""
+    assert sorted(_phrase_patterns()) == sorted(PHRASING_EXAMPLES)
+
+
+@pytest.mark.parametrize("key", sorted(PHRASING_EXAMPLES))
+def test_every_phrasing_has_an_example_only_it_catches(key):
+    """Deleting any phrasing lets its example through; a phrasing another one covers (or that catches
+    nothing) fails here, and so does adding or removing a phrasing without its example."""
+    examples, compiled = PHRASING_EXAMPLES[key], phrasings(_pattern(key))
+    assert len(compiled) == len(examples), f"{key} has {len(compiled)} phrasings and {len(examples)} examples"
+    for number, example in enumerate(examples):
+        catching = [i for i, p in enumerate(compiled) if p.search(example)]
+        assert catching == [number], f"{key}: {example!r} is caught by phrasings {catching}, not by {number} alone"
+
+
+def test_the_job_ask_detector_finds_every_job_ask_example():
+    from infoview_lib.rules.detect.jobs import find_job_asks
+
+    examples = PHRASING_EXAMPLES["jobs._JOB_ASK"]
+    assert len(examples) > 40
+    assert [e for e in examples if not find_job_asks(e)] == []
+
+
+def test_the_uniqueness_check_sees_a_covered_phrasing():
+    """Seeded: a phrasing that another covers ("many thanks" beside "thanks") has no example of its own."""
+    covered = PhrasePattern(r"\bthanks\b | \bmany\s+thanks\b", _FLAGS)
+    assert [[i for i, p in enumerate(phrasings(covered)) if p.search(e)] for e in ("thanks", "many thanks")] == [
+        [0], [0, 1]]

@@ -23,7 +23,7 @@ def test_every_error_class_of_the_library_derives_from_infoview_error():
 
 
 def test_a_kit_error_is_still_the_builtin_error_callers_caught_before():
-    from infoview_lib.instructor.class_report import UnknownAssignmentError
+    from infoview_lib.instructor.class_data import UnknownAssignmentError
     from infoview_lib.quiz import QuizDataError
     from infoview_lib.work_store import WorkRestoreError
 

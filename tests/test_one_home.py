@@ -202,3 +202,90 @@ def test_declared_rules_use_their_detector_as_evidence():
     asks = score_request("Are there any openings at your library?").finding("job.no_job_ask")
     assert not asks.passed and asks.spans and asks.points == 0
     assert RULES["thank-you"]["after.gratitude"].check.__name__ == "gratitude"  # named after the advice id
+
+
+# -- the lessons, the quiz, the checklist and the advice state the library's numbers ---------------
+
+ROOT = RULES_DIR.parents[1]
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
+
+
+def _as_number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _prose(relative: str) -> str:
+    """The words a student reads in ``relative``: a lesson's Markdown cells, or a data file; spaces folded."""
+    path = ROOT / relative
+    if path.suffix == ".ipynb":
+        import json
+
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        text = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    else:
+        text = path.read_text(encoding="utf-8")
+    return " ".join(text.split())
+
+
+def _stated_numbers():
+    """(where, wording, how many times it is stated, the library's numbers it must state)."""
+    from infoview_lib.advice import ADVICE
+    from infoview_lib.bundle.binder import BINDER_IDLE_MINUTES
+    from infoview_lib.render import NEXT_STEP_LIMIT
+    from infoview_lib.rules.detect.topics import ADVISED_TOPICS
+    from infoview_lib.rules.logistics import MAX_MINUTES_EARLY
+    from infoview_lib.rules.questions import MINUTES_PER_QUESTION, question_range
+    from infoview_lib.rules.request import WORD_BUDGET
+
+    lesson = "notebooks/{}.ipynb".format
+    quiz = "infoview_lib/data/quiz.toml"
+    topics = r"\b(one) or (\w+) (?:topics|subjects|named subjects|things you would)"
+    return [
+        (lesson("00_welcome"), r"about (\w+) minutes without activity", 1, (BINDER_IDLE_MINUTES,)),
+        (lesson("00_welcome"), r"under about (\d+) words", 1, (WORD_BUDGET,)),
+        (lesson("00_welcome"), r"the (one) or (\w+) things to fix first", 1, (1, NEXT_STEP_LIMIT)),
+        (lesson("01_what_it_is"), topics, 1, (1, ADVISED_TOPICS)),
+        (lesson("02_making_the_request"), topics, 5, (1, ADVISED_TOPICS)),
+        (lesson("02_making_the_request"), r"about (\d+) words or fewer", 1, (WORD_BUDGET,)),
+        (lesson("02_making_the_request"), r"under about (\d+) words", 1, (WORD_BUDGET,)),
+        (lesson("03_dont_ask_for_a_job"), topics, 1, (1, ADVISED_TOPICS)),
+        (lesson("04_before_and_during"), r"takes (\w+) to (\w+) minutes", 1, MINUTES_PER_QUESTION),
+        (lesson("04_before_and_during"), r"a (\d+)-minute meeting has room for about (\w+) to (\w+) questions", 1,
+         (20, *question_range(20))),
+        (lesson("04_before_and_during"), r"no more than (\w+) minutes (?:before|early)", 2, (MAX_MINUTES_EARLY,)),
+        (lesson("06_capstone_my_interview_plan"), r"answered in (\w+) to (\w+) minutes", 1, MINUTES_PER_QUESTION),
+        ("assignments/source/02_request/making_the_request.ipynb", r"about (\d+) words or fewer", 1, (WORD_BUDGET,)),
+        ("assignments/source/02_request/making_the_request.ipynb", r"the (one) or (\w+) things you would ask", 1,
+         (1, ADVISED_TOPICS)),
+        (quiz, topics, 3, (1, ADVISED_TOPICS)),
+        (quiz, r"no more than (\w+) minutes early|within (\w+) minutes of the start", 2, (MAX_MINUTES_EARLY,)),
+        ("advice: prep.arrival_window", r"at most (\w+) minutes early", 1, (MAX_MINUTES_EARLY,)),
+        ("advice: request.concise", r"about (\d+) words or fewer", 1, (WORD_BUDGET,)),
+        ("advice: request.specific_topics", topics, 1, (1, ADVISED_TOPICS)),
+        ("title: request.specific_topics", r"(one) or (\w+) topics", 1, (1, ADVISED_TOPICS)),
+    ], ADVICE
+
+
+def test_lessons_and_quiz_state_the_numbers_the_library_checks():
+    """A number a lesson, an assignment, the quiz or the advice states is the constant the coach checks against: change
+    the constant (or the wording) and this fails until the prose says the same again."""
+    stated, advice = _stated_numbers()
+    for where, wording, times, expected in stated:
+        kind, _, advice_id = where.partition(": ")
+        text = {"advice": lambda: advice[advice_id].summary, "title": lambda: advice[advice_id].title}.get(
+            kind, lambda: _prose(where))()
+        found = list(re.finditer(wording, text, re.I))
+        assert len(found) == times, f"{where}: expected {times} × {wording!r}, found {len(found)}"
+        for match in found:
+            numbers = tuple(_as_number(g) for g in match.groups() if g is not None)
+            assert numbers == tuple(expected), f"{where}: {match.group()!r} states {numbers}, the library {expected}"
+
+
+def test_the_checklist_states_the_arrival_window_from_its_constant():
+    """Built from the constant: a literal "ten minutes" would fail here once the constant changed."""
+    from infoview_lib import checklist
+    from infoview_lib.rules import logistics
+
+    walk_in = next(i.text for i in checklist.CHECKLIST if i.id == "prep.walk_in_time")
+    assert f"no more than {logistics.describe_minutes(logistics.MAX_MINUTES_EARLY)} before" in walk_in

@@ -19,7 +19,7 @@ import psutil
 import pytest
 
 from infoview_lib.cli import main
-from infoview_lib.instructor.class_report import load_class_results
+from infoview_lib.instructor.class_data import load_class_results
 from infoview_lib.instructor.parallel_grade import (
     GradingSetupError, copy_gradebook, grade_submissions)
 from infoview_lib.instructor.practice_course import PracticeAnswers, build_practice_course
@@ -40,7 +40,7 @@ def gradebook_state(db_url: str) -> dict[str, pd.DataFrame]:
     from sqlalchemy import create_engine, select
     from sqlalchemy.orm import Session
 
-    from infoview_lib.instructor.class_report import gradebook_url
+    from infoview_lib.instructor.gradebook import gradebook_url
 
     results = load_class_results(db_url, ["practice"])
     engine = create_engine(gradebook_url(db_url))
@@ -259,7 +259,8 @@ def test_the_terminal_shows_progress_and_summary_and_the_noise_goes_to_the_log(s
 
 
 def test_a_kernel_death_is_recorded_and_the_class_report_says_what_happened(graded):
-    from infoview_lib.instructor.class_report import class_report_html, load_class_results
+    from infoview_lib.instructor.class_data import load_class_results
+    from infoview_lib.instructor.class_report import class_report_html
     from infoview_lib.instructor.parallel_grade import read_status
 
     _, parallel, _, _ = graded

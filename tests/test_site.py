@@ -200,7 +200,8 @@ def test_the_student_bundle_can_carry_the_site_set_to_the_class_repository(tmp_p
     assert site_build.graded_in(out) == site_build.graded_in(ROOT)
     assert len(re.findall(r"<tr><td><code>", (staged / "advice-inventory.md").read_text())) == len(ADVICE)
     # without --site the step writes nothing (the default bundle stays as it was)
-    from infoview_lib.bundle import BundleBuild, copy_site
+    from infoview_lib.bundle import BundleBuild
+    from infoview_lib.bundle.site import copy_site
 
     staging = tmp_path / "plain"
     staging.mkdir()

@@ -18,7 +18,8 @@ import nbformat
 import pytest
 
 from binder_sim import copy_repository, lesson_notebooks, simulated_binder
-from infoview_lib.bundle import DISABLED_LAB_EXTENSIONS, BundleBuild, binder_links, write_binder
+from infoview_lib.bundle import BundleBuild
+from infoview_lib.bundle.binder import DISABLED_LAB_EXTENSIONS, binder_links, write_binder
 from infoview_lib.cli import main
 from nbgrader_course import (
     REGION_MARKERS,
@@ -188,7 +189,8 @@ def test_refuses_bad_input_with_exit_2_and_writes_nothing(tmp_path, capsys):
 
 
 def test_last_step_stops_a_bundle_that_would_reveal_graded_material(tmp_path):
-    from infoview_lib.bundle import BundleBuildError, check_no_solutions
+    from infoview_lib.bundle import BundleBuildError
+    from infoview_lib.bundle.leak_check import check_no_solutions
 
     staging = tmp_path / "bundle"
     (staging / "assignments" / "a1").mkdir(parents=True)

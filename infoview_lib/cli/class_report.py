@@ -2,7 +2,8 @@
 
 Reads the nbgrader gradebook (SQLite or PostgreSQL) and writes a self-contained HTML
 page; ``--csv`` also writes the per-advice table. All the work is in
-:mod:`infoview_lib.instructor.class_report`.
+:mod:`infoview_lib.instructor.class_data` (the data) and :mod:`infoview_lib.instructor.class_report`
+(the page).
 """
 from __future__ import annotations
 
@@ -39,8 +40,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..instructor.class_report import (GradebookError, UnknownAssignmentError, advice_table,
-                                           load_class_results, write_class_report)
+    from ..instructor.class_data import UnknownAssignmentError, advice_table, load_class_results
+    from ..instructor.class_report import write_class_report
+    from ..instructor.gradebook import GradebookError
 
     db_url = args.db or default_db_url()
     try:

@@ -14,7 +14,7 @@ server finds through ``JUPYTER_CONFIG_PATH`` (the user's own config folder is le
 alone): its ``labconfig/page_config.json`` turns off JupyterLab's announcements plugin,
 so students are not asked "Would you like to get notified about official Jupyter news?"
 and the server fetches no news. The student bundle's Binder installs the same settings
-(:func:`infoview_lib.bundle.student_jupyter_config`).
+(:func:`infoview_lib.bundle.binder.student_jupyter_config`).
 """
 from __future__ import annotations
 

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 
 from ..inputs import REQUEST_CHANNELS, WRITTEN_CHANNELS, normalise_channel, require_text
 from ..report import Report
-from .base import CONTENT_POINTS, Verdict, forbid, found, require, rule, run_rules
-from .detect.jobs import find_job_asks, is_about_a_vacancy
-from .detect.request import find_connection, find_graceful_out, find_mentoring_asks, find_pressure
-from .detect.research import find_research
+from .base import CONTENT_POINTS, Verdict, forbid, require, rule, run_rules
+from .detect.jobs import find_job_asks, outside_job_asks
+from .detect.request import find_connection, find_graceful_out, find_homework, find_mentoring_asks, find_pressure
 from .detect.text import body_span, word_count
 from .detect.time import BRIEF_MINUTES, find_long_time_asks, find_time_bounds
 from .detect.topics import ADVISED_TOPICS, MAX_TOPICS, count_topics, find_vague_topics, is_generic_topic, topic_segments
@@ -69,19 +68,17 @@ connection = require(
            ""])
 
 
-@rule("request.homework", "request",
-      passed="Your message shows you have looked into their work.",
-      failed="Show your research: mention something of theirs you read or saw (an article, a project, "
-             "their library's website) that made you want to ask.",
-      passes=["I read your report on rural broadband and would like to learn how you built the partnership.",
-              "I noticed on your library's website that you launched a seed library this spring."],
-      fails=["I would like to learn about archives.",
-             "I found your profile on LinkedIn and would like to chat.",
-             ""])
-def homework(draft: RequestDraft) -> Verdict:
-    """Met when the message mentions their work (an article, a project, a change), job asks aside."""
-    spans = _not_job_asks(draft.text, find_research(draft.text))
-    return found(spans, "no mention of their work, such as an article, a project, a change they made or a date")
+homework = require(
+    find_homework, "request.homework", "request",
+    missing="no mention of their work, such as an article, a project, a change they made or a date",
+    passed="Your message shows you have looked into their work.",
+    failed="Show your research: mention something of theirs you read or saw (an article, a project, "
+           "their library's website) that made you want to ask.",
+    passes=["I read your report on rural broadband and would like to learn how you built the partnership.",
+            "I noticed on your library's website that you launched a seed library this spring."],
+    fails=["I would like to learn about archives.",
+           "I found your profile on LinkedIn and would like to chat.",
+           ""])
 
 
 @rule("request.specific_topics", "request",
@@ -96,12 +93,12 @@ def homework(draft: RequestDraft) -> Verdict:
              "I would like to meet with you. Thank you.",
              ""])
 def specific_topics(draft: RequestDraft) -> Verdict:
-    """Met when the message names at most a few specific things to learn, and nothing vague."""
+    """Met when the message names at most MAX_TOPICS specific things to learn and nothing vague (not a presence check, so not ``require``: a vague phrase or too many topics fails it beside a named one)."""
     text = draft.text
     vague = find_vague_topics(text)
     if vague:
         return Verdict(False, vague, "Replace the vague wording with the subject you want to learn about.")
-    segments = _not_job_asks(text, topic_segments(text))
+    segments = outside_job_asks(text, topic_segments(text))
     named = [s for s in segments if not is_generic_topic(text[s[0]:s[1]])]
     if not named:
         return Verdict(False, segments, "The message does not yet say what you want to learn about (the coach "
@@ -111,14 +108,6 @@ def specific_topics(draft: RequestDraft) -> Verdict:
     if count > MAX_TOPICS:
         return Verdict(False, named, f"It names about {count} topics; keep to {ADVISED_TOPICS} at most.")
     return Verdict(True, named)
-
-
-def _not_job_asks(text: str, spans) -> list:
-    """``spans`` without those that are part of a job ask: asking about "the position" names no topic,
-    and "I saw that your library has a vacancy" is no homework."""
-    asks = find_job_asks(text)
-    return [(a, b) for a, b in spans
-            if not any(x < b and a < y for x, y in asks) and not is_about_a_vacancy(text, a, b)]
 
 
 @rule("request.channel", "request",
@@ -147,7 +136,7 @@ def channel(draft: RequestDraft) -> Verdict:
              "Could I have 20 minutes, or perhaps we could spend the whole afternoon together?",
              ""])
 def brief(draft: RequestDraft) -> Verdict:
-    """Met when the message asks for a bounded, short time and nothing longer."""
+    """Met when the message asks for a bounded time of at most BRIEF_MINUTES and nothing longer (not a presence check, so not ``require``: a long ask beside a short one fails it)."""
     long_asks = find_long_time_asks(draft.text)
     bounds = find_time_bounds(draft.text)
     too_long = [span for span, minutes in bounds if minutes is not None and minutes > BRIEF_MINUTES]

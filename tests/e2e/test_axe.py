@@ -107,7 +107,8 @@ def test_class_report(browser, tmp_path):
     sys.path.insert(0, str(ROOT / "tests"))
     from nbgrader.api import Gradebook
 
-    from infoview_lib.instructor.class_report import class_report_html, load_class_results
+    from infoview_lib.instructor.class_data import load_class_results
+    from infoview_lib.instructor.class_report import class_report_html
     from test_class_report import make_gradebook  # the class report tests' small gradebook
 
     blank = tmp_path / "blank.db"

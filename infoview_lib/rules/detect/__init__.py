@@ -28,5 +28,7 @@ One layer per module; a module imports only from the layers listed before it:
 * :mod:`.request`, :mod:`.thanks`, :mod:`.notes`, :mod:`.questions`: per artefact.
 
 Vocabularies (what words mean) are data files; structural patterns (how a phrase is built)
-stay here in Python.
+stay here in Python. Every phrasing (top-level alternative) of a phrase pattern has an example
+that only it catches, as data in ``infoview_lib/data/phrasing_examples.json``; a phrasing
+with none is redundant and is removed (``tests/test_detector_examples.py``).
 """

@@ -16,7 +16,8 @@ from .text import (
 from .vocab import alternation, words
 
 
-# The word lists are data (infoview_lib/data/words.json); the phrasings of a job ask are here.
+# The word lists are data (infoview_lib/data/words.json); the phrasings of a job ask are here, each with an
+# example only it catches in infoview_lib/data/phrasing_examples.json (tests/test_detector_examples.py).
 #: where someone works ("your team", "your library")
 _WORKPLACE = alternation(words("words.json", "workplaces")) + r"\b"
 #: what a job ask asks for ("openings", "the role")
@@ -133,72 +134,6 @@ _JOB_ASK = _rx(
         (?:jobs|job\s+openings|vacancies|openings|employment|hiring)\b"""
 )
 
-#: One example per phrasing of :data:`_JOB_ASK`, in the same order, that only that phrasing catches:
-#: tests/test_detector_examples.py checks it, so a phrasing that catches nothing of its own (dead or
-#: covered by another) fails a test, and so does deleting one.
-JOB_ASK_EXAMPLES = (
-    "Are there any openings at your library?",
-    "I am curious about job opportunities at your library.",
-    "Are you hiring?",
-    "Do you know anyone who is hiring?",
-    "I wonder if your library is hiring.",
-    "Please hire me.",
-    "Would you hire us?",
-    "Could you tell me how I might be considered?",
-    "I would like to discuss the position.",
-    "Could you refer me for the internship?",
-    "Would you be willing to refer me?",
-    "Please remember me when you are hiring.",
-    "I am writing about employment at your library.",
-    "I need a job.",
-    "I would welcome a referral to your director.",
-    "Please consider me for the role.",
-    "I'd like to be considered.",
-    "Please consider my application.",
-    "I hope you'll keep me in mind.",
-    "Could you put in a good word?",
-    "I'd like to ask about the open positions.",
-    "Would you mind connecting me with your hiring manager?",
-    "Could you forward my CV?",
-    "Can you tell me how I might get it?",
-    "Could you get me hired at the library?",
-    "Hello, I am looking for a job.",
-    "I am hoping to work at your library.",
-    "I'd like to discuss a job at your library.",
-    "I am writing to ask you for a job.",
-    "I would be a valuable member of your team.",
-    "My background makes me a strong candidate.",
-    "I'd be a great fit.",
-    "Could we talk about how to get hired there?",
-    "Let me know if something comes up.",
-    "I'd be grateful to hear if anything opens up on your team.",
-    "Please tell me if a position ever comes up.",
-    "Please keep me informed about openings.",
-    "Would you be willing to be a reference for me?",
-    "Could you write me a reference letter?",
-    "Would you vouch for me?",
-    "Would you put me forward?",
-    "I am ready to start.",
-    "I would be glad to work with your archives.",
-    "My skills fit your team well.",
-    "I would love a role on your team.",
-    "Tell me if a job might open up.",
-    "I have lots of the experience this role calls for.",
-    "Could you pass my name along?",
-    "I would love to hear of a post.",
-    "I'd welcome hearing of future vacancies.",
-    "Please let me know if your team ever needs another cataloguer.",
-    "Could you tell me how I could get my foot in the door at your library?",
-    "I am writing to express my interest in the archivist post.",
-    "I attach my CV for your consideration.",
-    "If you're ever recruiting, I'd love to hear from you.",
-    "If you ever take on interns, please consider me.",
-    "If the position fits, I would love to hear back.",
-    "Any jobs going?",
-    "I want to ask you about archives jobs.",
-)
-
-
 def find_job_asks(text: str) -> list[Span]:
     """Asks for a job for the writer: "Are there any openings?", "could you
     refer me for the internship", "is your library hiring", "how I might get
@@ -294,3 +229,11 @@ def is_about_a_vacancy(text: str, start: int, end: int, *, job_hunt: bool = Fals
 def overlaps_job_ask(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` overlaps a job ask."""
     return any(x < end and start < y for x, y in _job_asks(text))
+
+
+def outside_job_asks(text: str, spans) -> list[Span]:
+    """``spans`` without those that are part of a job ask or of a clause about a vacancy: asking about
+    "the position" names no topic, and "I saw that your library has a vacancy" is no homework."""
+    asks = find_job_asks(text)
+    return [(a, b) for a, b in spans
+            if not any(x < b and a < y for x, y in asks) and not is_about_a_vacancy(text, a, b)]

@@ -15,6 +15,8 @@ from .text import (
     sentence_at,
     sentence_spans,
 )
+from .jobs import outside_job_asks
+from .research import find_research
 
 
 _CONNECTION = _rx(
@@ -25,7 +27,6 @@ _CONNECTION = _rx(
     | \b(?:pleasure|privilege)\s+of\s+(?:meeting|speaking\s+with|talking\s+with|hearing)\s+you\b
     | \bour\s+paths\s+crossed\b
     | \bmutual\s+(?:friend|connection|contact|colleague|acquaintance)s?\b
-    | \b(?:was\s+)?given\s+your\s+(?:name|contact|e-?mail|details)\b
     | \b(?:great|good|nice|lovely|wonderful|pleasure|delight)\s+(?:to\s+meet|meeting|talking|speaking|
           chatting)\s+(?:with\s+|to\s+)?you\b
     | \b(?:enjoyed|loved|appreciated)\s+(?:meeting|talking|speaking|chatting|hearing\s+you|our|
@@ -289,3 +290,13 @@ def find_mentoring_asks(text: str) -> list[Span]:
     Ignores: "I'm not asking you to be my mentor; one conversation would help a great deal."
     """
     return find_affirmed(_MENTORING, text)
+
+
+def find_homework(text: str) -> list[Span]:
+    """Research on their work that is not part of a job ask (:func:`~.research.find_research` without what
+    :func:`~.jobs.outside_job_asks` drops): what a request's homework shows.
+
+    Finds: "I read your report on rural broadband."
+    Ignores: "I saw on your library's website that you have a vacancy."
+    """
+    return outside_job_asks(text, find_research(text))

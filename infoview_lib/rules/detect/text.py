@@ -105,36 +105,11 @@ def _candidates(text: str, starts: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(start for start, head in _word_heads(text) if head.startswith(starts))
 
 
-def _top_level(pattern: str, sep: str = "|") -> list[str]:
-    """``pattern`` split at ``sep`` outside brackets and character classes."""
-    parts, depth, current, i, in_class = [], 0, [], 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            current.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == sep and depth == 0:
-            parts.append("".join(current))
-            current = []
-            i += 1
-            continue
-        current.append(c)
-        i += 1
-    parts.append("".join(current))
-    return parts
-
-
-def _closing(pattern: str, i: int) -> int:
-    """Index of the bracket closing the one opened at ``pattern[i]``."""
+def _bracket_depths(pattern: str, i: int = 0):
+    """(index, character, depth) for each character of ``pattern`` from ``i`` on, outside character
+    classes and escapes (those are skipped): the one bracket scanner that :func:`_top_level` and
+    :func:`_closing` read. ``depth`` is the group depth after the character (an opening bracket
+    counts itself, a closing one does not)."""
     depth, in_class = 0, False
     while i < len(pattern):
         c = pattern[i]
@@ -145,13 +120,23 @@ def _closing(pattern: str, i: int) -> int:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (c == "(") - (c == ")")
+            yield i, c, depth
         i += 1
+
+
+def _top_level(pattern: str, sep: str = "|") -> list[str]:
+    """``pattern`` split at ``sep`` outside brackets and character classes."""
+    cuts = [i for i, c, depth in _bracket_depths(pattern) if c == sep and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(pattern)])]
+
+
+def _closing(pattern: str, i: int) -> int:
+    """Index of the bracket closing the one opened at ``pattern[i]``."""
+    for j, c, depth in _bracket_depths(pattern, i):
+        if c == ")" and depth == 0:
+            return j
     raise ValueError("unbalanced brackets")
 
 
@@ -238,7 +223,7 @@ _NEGATION = _rx(
 #: phrases that contain a negation word but do not negate what follows
 _NOT_A_NEGATION = _rx(
     r"""(?:do|does|did)(?:\s+not|n['’]t)\s+(?:know|mind)\b | \bnot\s+sure\b | \bor\s+not\b | \bnot\s+only\b
-    | \bno\s+(?:matter|doubt|worries|problem|pressure)\b | \bno\s+longer\b | \bno\s+later\s+than\b | \bcan['’]t\s+wait\b
+    | \bno\s+(?:matter|doubt|worries|problem|pressure)\b | \bno\s+longer\b | \bno\s+later\s+than\b
     | \b(?:don['’]t|do\s+not)\s+hesitate\b | \b(?:can['’]t|cannot|could\s+not|couldn['’]t)\s+(?:thank\s+you|stop|wait)\b
     | \bnever\s+(?:knew|realized|realised|thought\s+about|considered|imagined)\b"""
 )

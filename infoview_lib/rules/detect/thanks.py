@@ -29,7 +29,7 @@ from .jobs import (
 _GRATITUDE = _rx(
     r"""\bthank(?:s|\s+you|\s+u|ing\s+you|ful)\b(?!\s+in\s+advance) | \bgrateful\b | \bgratitude\b
         | \bappreciat(?:e|ed|es|ion|ive)\b
-    | \bmany\s+thanks\b | \bmuch\s+obliged\b | \b(?:thx|thnx|thanx|tks|ty\s+(?:so\s+much|for))\b | \bindebted\b | \bcheers\s+for\b"""
+    | \bmuch\s+obliged\b | \b(?:thx|thnx|thanx|tks|ty\s+(?:so\s+much|for))\b | \bindebted\b | \bcheers\s+for\b"""
 )
 
 
@@ -207,7 +207,7 @@ _OFFER_HELP = _rx(
     | \bhow\s+I\s+(?:might|can|could)\s+(?:\w+\s+)?(?:help|support|be\s+useful|be\s+of)
     | \bwould\s+you\s+like\s+(?:me\s+to|a\s+copy|the|a\s+link)\b
     | \bif\s+(?:it|that|this)\s+would\s+(?:help|be\s+(?:useful|helpful))\b
-    | \b(?:my|our)\s+(?:help|support|assistance)\s+(?:with|on|for)\b | \bglad\s+to\s+help\b
+    | \b(?:my|our)\s+(?:help|support|assistance)\s+(?:with|on|for)\b
     | \b(?:should|if)\s+I\s+(?:ever\s+)?(?:be\s+able\s+to|can)\s+(?:\w+\s+)?(?:help|assist|support|contribute)\b
     | \b(?:honou?red|privileged)\s+to\s+(?:help|assist|do\s+so|contribute|support)\b"""
 )

@@ -36,7 +36,7 @@ _SHORT_MEETING = _rx(
 #: words that mark a phrase as a past event ("we had a short chat at ...")
 _PAST_MARKERS = _rx(r"\b(?:had|was|were|did|enjoyed|after|during|since|last|met|spoke|talked|chatted|our)\b")
 _LONG_TIME = _rx(
-    r"""\ban\s+hour\s+or\s+(?:two|so)\b | \b(?:a\s+couple\s+(?:of\s+)?|two|three|four|several|a\s+few|\d+)\s+hours\b
+    r"""\b(?:a\s+couple\s+(?:of\s+)?|two|three|four|several|a\s+few|\d+)\s+hours\b
     | (?<!half\s)(?<!of\s)\b(?:an|one|1|a\s+full|a\s+whole)\s+hours?\b(?!\s+(?:away|ago|drive))
     | \ball\s+(?:afternoon|morning|day|evening)\b
     | \b(?:a|the)\s+(?:whole|full|entire)\s+(?:day|afternoon|morning|evening)\b
