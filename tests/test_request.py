@@ -1,6 +1,8 @@
 """score_request and the detection helpers behind it: the tricky cases pinned."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from infoview_lib.rules.request import CHANNELS, WORD_BUDGET, score_request
@@ -248,6 +250,24 @@ def test_concise_counts_words_and_says_so():
     assert not finding.passed and f"{WORD_BUDGET + 1} words" in finding.message
     assert score_request(" ".join(["word"] * WORD_BUDGET)).finding("request.concise").passed
 
+
+
+@pytest.mark.parametrize("body_words", [WORD_BUDGET, WORD_BUDGET + 1])
+def test_the_word_budget_counts_the_body_only(body_words):
+    """A greeting and a three-line signature (sign-off, name, affiliation) are not counted."""
+    body = " ".join(["word"] * (body_words - 1)) + " end."
+    text = f"Dear Ms Ruiz,\n\n{body}\n\nBest regards,\nSam Lee\nMLIS student, Simmons University"
+    finding = score_request(text).finding("request.concise")
+    assert finding.passed is (body_words <= WORD_BUDGET), finding.message
+    assert f"({body_words} words, not counting greeting and sign-off" in finding.message
+
+
+def test_the_word_budget_is_the_one_the_advice_and_the_lessons_state():
+    from infoview_lib import ADVICE
+
+    assert f"about {WORD_BUDGET} words" in ADVICE["request.concise"].summary
+    lesson = (Path(__file__).resolve().parents[1] / "notebooks" / "02_making_the_request.ipynb").read_text(encoding="utf-8")
+    assert f"about {WORD_BUDGET} words" in lesson
 
 # --- input handling ---------------------------------------------------------
 
