@@ -13,8 +13,6 @@ import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
-import pytest
-
 from infoview_lib.cli.lab import lab_environment
 from infoview_lib.layout import KIT_JUPYTER_CONFIG, kit_page_config
 
