@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from html_checks import assert_only_kit_markup
 from infoview_lib.render import report_html
 from infoview_lib.rules.follow_up import audit_contact_log
 from infoview_lib.rules.logistics import check_logistics
@@ -41,8 +42,7 @@ def check_report(report, text):
         assert 0 <= f.points <= f.max_points
         for a, b in f.spans:
             assert 0 <= a <= b <= len(text)
-    html = report_html(report)
-    assert "<script>" not in html
+    assert_only_kit_markup(report_html(report))  # no '<' of the student's survives as markup
 
 
 @SETTINGS
