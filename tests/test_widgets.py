@@ -82,7 +82,11 @@ def test_request_coach_autosaves_and_a_new_coach_restores_it(store):
 
     again = request_coach(store=WorkStore(store.folder))  # as after a kernel restart
     assert again.text_area.value == "Dear Mr Okafor, ünïcode ✓" and again.channel.value == "linkedin"
-    assert again.report is not None  # feedback shown at once for the restored draft
+    # feedback shown at once for the restored draft, scored with the restored channel
+    from infoview_lib import score_request
+
+    assert again.report.to_records() == score_request("Dear Mr Okafor, ünïcode ✓", channel="linkedin").to_records()
+    assert shown_status(again.feedback.value, "request.channel") == "MET"
 
 
 def test_request_coach_shows_problems_but_keeps_the_text(store):
