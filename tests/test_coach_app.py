@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("ipywidgets")
-
-from infoview_lib.advice import ADVICE, ARTICLE, FIVE_POINT_EMAIL, OPEN_QUESTIONS, SPECIFIC_THANKS  # noqa: E402
-from infoview_lib.work_store import WorkStore  # noqa: E402
+from infoview_lib.advice import ADVICE, ARTICLE, FIVE_POINT_EMAIL, OPEN_QUESTIONS, SPECIFIC_THANKS
+from infoview_lib.work_store import WorkStore
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infoview_lib import ADVICE, audit_contact_log, plan_follow_up
+from infoview_lib.rules.follow_up import (MAX_GAP_DAYS, MIN_CONTACTS_BEFORE_REQUEST, MIN_GAP_DAYS,
+                                           NO_REQUEST_DAYS)
 
 INTERVIEW = dt.date(2026, 3, 2)
 AFTER_IDS = ["after.thank_you_timely", "after.handwritten", "after.stay_in_touch", "after.cadence",
@@ -228,3 +230,60 @@ def test_an_undated_row_is_refused_unless_skipped_and_then_rows_keep_their_numbe
     assert timely.passed and "4 March 2026 (row 3)" in timely.message
     # the undated share is left out, not counted
     assert not next(f for f in report.findings if f.advice_id == "after.share_useful").passed
+
+
+# -- thresholds, each on both sides (built from the library's constants) ------------------------------
+
+
+def _days(n: int) -> dt.date:
+    return INTERVIEW + dt.timedelta(days=n)
+
+
+@pytest.mark.parametrize("gap", [MIN_GAP_DAYS - 1, MIN_GAP_DAYS])
+def test_messages_closer_than_the_minimum_gap_come_too_often(gap):
+    rows = log((_days(0), "email", "thanks", True), (_days(60), "email", "catch-up", True),
+               (_days(60 + gap), "email", "share", True))
+    f = audit_contact_log(rows, INTERVIEW).finding("after.cadence")
+    assert f.passed is (gap >= MIN_GAP_DAYS), f.message
+    assert f"Days between your messages after the thanks: 60, {gap}." in f.message
+    if not f.passed:
+        assert f"less than {MIN_GAP_DAYS} days" in f.message and "too often" in f.message
+
+
+@pytest.mark.parametrize("gap", [MAX_GAP_DAYS, MAX_GAP_DAYS + 1])
+def test_a_gap_longer_than_the_maximum_lets_the_contact_go_cold(gap):
+    rows = log((_days(0), "email", "thanks", True), (_days(60), "email", "catch-up", True),
+               (_days(60 + gap), "email", "share", True))
+    f = audit_contact_log(rows, INTERVIEW).finding("after.cadence")
+    assert f.passed is (gap <= MAX_GAP_DAYS), f.message
+    assert (f"more than {MAX_GAP_DAYS} days" in f.message) is (gap > MAX_GAP_DAYS)
+
+
+@pytest.mark.parametrize("day", [NO_REQUEST_DAYS - 1, NO_REQUEST_DAYS])
+def test_no_request_before_the_wait_is_over(day):
+    """Enough regular messages well before either day, so only the wait decides."""
+    rows = [(_days(0), "email", "thanks", True)]
+    rows += [(_days(1 + i), "email", "share", True) for i in range(MIN_CONTACTS_BEFORE_REQUEST)]
+    rows.append((_days(day), "email", "request", True))
+    f = audit_contact_log(log(*rows), INTERVIEW).finding("after.no_early_requests")
+    assert f.passed is (day >= NO_REQUEST_DAYS), f.message
+    assert f"came {day} days after the interview, after {MIN_CONTACTS_BEFORE_REQUEST} catching-up" in f.message
+
+
+@pytest.mark.parametrize("regular", [MIN_CONTACTS_BEFORE_REQUEST - 1, MIN_CONTACTS_BEFORE_REQUEST])
+def test_no_request_before_enough_regular_messages(regular):
+    rows = [(_days(0), "email", "thanks", True)]
+    rows += [(_days(30 * (i + 1)), "email", "catch-up", True) for i in range(regular)]
+    rows.append((_days(NO_REQUEST_DAYS + 60), "email", "request", True))
+    f = audit_contact_log(log(*rows), INTERVIEW).finding("after.no_early_requests")
+    assert f.passed is (regular >= MIN_CONTACTS_BEFORE_REQUEST), f.message
+
+
+def test_the_follow_up_thresholds_are_the_courses_reading_of_the_article():
+    """The numbers the lessons and the feedback teach (see the module docstring of rules/follow_up.py):
+    no catch-up closer than three weeks, none further apart than about six months, no new request
+    for about three months, thanks within three days. Changing one is a change to the course: do it
+    here on purpose, not by accident."""
+    from infoview_lib.rules.thank_you import TIMELY_DAYS
+
+    assert (MIN_GAP_DAYS, MAX_GAP_DAYS, NO_REQUEST_DAYS, MIN_CONTACTS_BEFORE_REQUEST, TIMELY_DAYS) == (21, 183, 90, 2, 3)

@@ -75,6 +75,35 @@ def test_a_failed_check_says_which_advice_and_what_to_do():
     assert checks.expect_met("request", "request.graceful_out", text=GOOD_REQUEST) is None
 
 
+
+#: Rules that look at an item only when the answer has what they need: (artefact, advice id,
+#: an answer they skip, the same answer with the missing part filled in so the item is met).
+CONDITIONAL = [
+    ("thank-you", "after.thank_you_timely",
+     {"text": "Thank you for your time.", "interview_on": "2026-03-10", "sent_on": None},
+     {"sent_on": "2026-03-11"}),
+    ("questions", "job.stay_on_topic",
+     {"questions": ["How do you decide which collections to digitise first?"], "minutes": 10, "topics": []},
+     {"topics": ["digitisation priorities"]}),
+]
+
+
+def test_every_rule_that_can_skip_an_item_is_checked_below():
+    from infoview_lib.rules import RULES, load_all_rules
+
+    load_all_rules()
+    conditional = sorted((a, r.advice_id) for a, rules in RULES.items() for r in rules.values() if r.applies)
+    assert conditional == sorted((artefact, advice_id) for artefact, advice_id, _, _ in CONDITIONAL)
+
+
+@pytest.mark.parametrize("artefact, advice_id, skipped, filled", CONDITIONAL, ids=[c[1] for c in CONDITIONAL])
+def test_an_item_the_rule_did_not_look_at_never_earns_the_point(artefact, advice_id, skipped, filled):
+    assert checks.expect_met(artefact, advice_id, **{**skipped, **filled}) is None  # met once it can be checked
+    assert advice_id not in checks.score(artefact, **skipped)
+    with pytest.raises(AssertionError, match=rf"^{re.escape(advice_id)}: the {artefact} check did not look at "
+                                             r"this advice for your answer; fill in every part"):
+        checks.expect_met(artefact, advice_id, **skipped)
+
 def test_placeholders_and_wrong_types_get_a_clear_message_not_a_crash():
     with pytest.raises(AssertionError, match="still holds the placeholder"):
         checks.expect_met("request", "request.brief", text="YOUR ANSWER HERE")
@@ -187,8 +216,12 @@ def test_the_grading_process_audits_a_contact_log_exactly_as_the_lesson_does(nam
 
     lesson = outcome(log)
     assert outcome(rows) == lesson
-    graded = checks.score("contact log", log=log, interview_on="2026-03-02") if not isinstance(lesson, str) else None
-    if graded is not None:
+    if isinstance(lesson, str):  # the lesson refuses the log: the grader refuses it with the same words
+        with pytest.raises(ValueError) as refused:
+            checks.score("contact log", log=log, interview_on="2026-03-02")
+        assert str(refused.value) == lesson
+    else:
+        graded = checks.score("contact log", log=log, interview_on="2026-03-02")
         assert [(a, f["passed"], f["message"]) for a, f in graded.items()] == lesson
 
 

@@ -13,8 +13,6 @@ import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
-import pytest
-
 from infoview_lib.cli.lab import lab_environment
 from infoview_lib.layout import KIT_JUPYTER_CONFIG, kit_page_config
 
@@ -60,7 +58,10 @@ def test_the_disabled_plugin_is_the_one_that_asks_about_news():
 
 
 def test_the_kit_config_is_installed_with_the_kit():
-    tomllib = pytest.importorskip("tomllib", reason="Python 3.11 reads pyproject.toml")
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10: tomli, a dependency there (pyproject.toml)
+        import tomli as tomllib
     globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["infoview_lib"]
     config_file = (KIT_JUPYTER_CONFIG / "labconfig" / "page_config.json").relative_to(ROOT / "infoview_lib")
     assert any(fnmatch(str(config_file), pattern) for pattern in globs)

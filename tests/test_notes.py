@@ -34,7 +34,9 @@ def test_neutral_or_positive_notes_pass(text):
 
 
 def test_empty_notes_score_zero_and_bad_input_errors():
-    assert score_notes("").score == 0
+    report = score_notes("")
+    assert report.score == 0 and not report.passed and len(report.findings) == 1
+    assert report.findings[0].message.startswith("Nothing to check yet")
     with pytest.raises(TypeError, match="text"):
         score_notes(42)
     with pytest.raises(ValueError):

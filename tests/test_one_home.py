@@ -177,7 +177,10 @@ def test_no_message_repeats_the_advice_summary():
 
 def test_make_test_runs_the_library_docstring_examples():
     """``make test`` runs pytest with the project's settings: the library's docstring examples are collected."""
-    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10: tomli, a dependency there (pyproject.toml)
+        import tomli as tomllib
 
     settings = tomllib.loads((RULES_DIR.parents[1] / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
     assert "--doctest-modules" in settings["addopts"].split() and "infoview_lib" in settings["testpaths"]

@@ -29,7 +29,7 @@ def postgres_db_url():
     server_url = os.environ.get("INFOVIEW_TEST_POSTGRES_URL")
     if not server_url:
         pytest.skip("INFOVIEW_TEST_POSTGRES_URL is not set (.ci/run starts a PostgreSQL server and sets it)")
-    psycopg2 = pytest.importorskip("psycopg2")
+    import psycopg2  # a test dependency (psycopg2-binary): missing, it is an error, not a skip
     try:
         admin = psycopg2.connect(server_url, connect_timeout=5)
     except psycopg2.OperationalError as err:

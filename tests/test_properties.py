@@ -3,7 +3,7 @@ errors, spans stay inside the text, scores stay in [0, 1], HTML is escaped.
 Also: importing the library and its scorers loads no plotting or widget code."""
 from __future__ import annotations
 
-import importlib
+import re
 import subprocess
 import sys
 
@@ -11,7 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from html_checks import assert_only_kit_markup
 from infoview_lib.render import report_html
+from infoview_lib.rules.follow_up import audit_contact_log
+from infoview_lib.rules.logistics import check_logistics
 from infoview_lib.rules.notes import score_notes
 from infoview_lib.rules.questions import score_questions
 from infoview_lib.rules.request import score_request
@@ -39,8 +42,7 @@ def check_report(report, text):
         assert 0 <= f.points <= f.max_points
         for a, b in f.spans:
             assert 0 <= a <= b <= len(text)
-    html = report_html(report)
-    assert "<script>" not in html
+    assert_only_kit_markup(report_html(report))  # no '<' of the student's survives as markup
 
 
 @SETTINGS
@@ -81,37 +83,40 @@ def test_non_text_input_raises_type_error(value):
             scorer(value)
 
 
-def _optional(module, name):
-    try:
-        return getattr(importlib.import_module(f"infoview_lib.rules.{module}"), name)
-    except ImportError:  # another helper's module, not written yet
-        return None
-
-
-check_logistics = _optional("logistics", "check_logistics")
-audit_contact_log = _optional("follow_up", "audit_contact_log")
-
-
-@pytest.mark.skipif(check_logistics is None, reason="infoview_lib.rules.logistics is not written yet")
 @SETTINGS
 @given(value=TEXT)
-def test_check_logistics_rejects_arbitrary_text_clearly(value):
+def test_check_logistics_names_the_meeting_time_it_cannot_read(value):
     try:
         report = check_logistics(value)
-    except (TypeError, ValueError) as err:
-        assert str(err)
+    except ValueError as err:  # never a TypeError for text, never another parameter's name
+        assert re.match(r"meeting_at (must be a date|needs a time of day)", str(err)), str(err)
     else:
         check_report(report, "")
 
 
-@pytest.mark.skipif(audit_contact_log is None, reason="infoview_lib.rules.follow_up is not written yet")
 @SETTINGS
 @given(log=TEXT, interview_on=TEXT)
-def test_audit_contact_log_rejects_arbitrary_text_clearly(log, interview_on):
+def test_audit_contact_log_refuses_text_for_a_table(log, interview_on):
+    with pytest.raises(TypeError, match=r"^the contact log must be a pandas DataFrame \(or a list of dicts\)"):
+        audit_contact_log(log, interview_on)
+
+
+#: a row the audit reads, and what its error must start with when one field of it holds arbitrary text
+VALID_ROW = {"date": "2026-03-04", "channel": "email", "kind": "share", "replied": True}
+FIELD_PROBLEM = {"date": r"contact log row 1: (the date is empty|date must be a date)",
+                 "channel": r"contact log row 1: channel ",
+                 "kind": r"unknown kind of contact: row 1 has ",
+                 "replied": r"contact log row 1: replied must be True or False"}
+
+
+@pytest.mark.parametrize("field", list(FIELD_PROBLEM))
+@SETTINGS
+@given(value=TEXT)
+def test_audit_contact_log_names_the_row_and_field_it_cannot_read(field, value):
     try:
-        report = audit_contact_log(log, interview_on)
-    except (TypeError, ValueError) as err:
-        assert str(err)
+        report = audit_contact_log([{**VALID_ROW, field: value}], "2026-03-02")
+    except ValueError as err:
+        assert re.match(FIELD_PROBLEM[field], str(err)), str(err)
     else:
         check_report(report, "")
 

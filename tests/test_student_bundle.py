@@ -99,7 +99,6 @@ def bundle_texts(bundle: Path):
         yield path.relative_to(bundle).as_posix(), text
 
 
-@pytest.mark.slow
 def test_bundle_reveals_no_solution_hidden_test_mark_scheme_or_gradebook(bundle, course_snapshot):
     course = course_snapshot / "assignments"
     secrets = secret_lines([nb for name in assignment_names(course) for nb in source_notebooks(name, course)])
@@ -118,7 +117,6 @@ def test_bundle_reveals_no_solution_hidden_test_mark_scheme_or_gradebook(bundle,
     assert not leaks, "\n".join(leaks)
 
 
-@pytest.mark.slow
 def test_no_file_of_the_bundle_holds_a_value_of_any_solution(bundle, course_snapshot):
     """A lesson's example must not hand out an answer: every solution value (a date-time, a message,
     a question; see nbgrader_course.solution_values for what counts) is looked for in every file."""

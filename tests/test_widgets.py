@@ -11,9 +11,7 @@ import re
 
 import pytest
 
-pytest.importorskip("ipywidgets")
-
-from infoview_lib.work_store import WorkStore  # noqa: E402
+from infoview_lib.work_store import WorkStore
 
 
 @pytest.fixture
@@ -84,7 +82,11 @@ def test_request_coach_autosaves_and_a_new_coach_restores_it(store):
 
     again = request_coach(store=WorkStore(store.folder))  # as after a kernel restart
     assert again.text_area.value == "Dear Mr Okafor, ünïcode ✓" and again.channel.value == "linkedin"
-    assert again.report is not None  # feedback shown at once for the restored draft
+    # feedback shown at once for the restored draft, scored with the restored channel
+    from infoview_lib import score_request
+
+    assert again.report.to_records() == score_request("Dear Mr Okafor, ünïcode ✓", channel="linkedin").to_records()
+    assert shown_status(again.feedback.value, "request.channel") == "MET"
 
 
 def test_request_coach_shows_problems_but_keeps_the_text(store):
@@ -273,7 +275,6 @@ def test_checklist_rejects_unknown_stages(store):
 
 def test_quiz_check_shows_the_explanation_and_the_score(store):
     from infoview_lib.quiz import questions_for
-    from infoview_lib.render import quiz_verdict_html
     from infoview_lib.widgets import scenario_quiz
 
     questions = questions_for(("what",))
@@ -289,14 +290,17 @@ def test_quiz_check_shows_the_explanation_and_the_score(store):
     assert "Choose an answer first" in card.explanation.value
     card.choice.value = wrong.key
     card.check_button.click()
-    # the verdict as every view shows it (render.quiz_verdict_html): a cross, then the explanation ("No. ...")
-    assert card.explanation.value == quiz_verdict_html(wrong) and "\u2718" in card.explanation.value
-    assert html.escape(wrong.explanation) in card.explanation.value
+    # announced (role=status) in words: the cross is hidden from screen readers, the explanation says "No."
+    assert wrong.explanation.startswith("No.") and right.explanation.startswith("Right.")
+    assert card.explanation.value.startswith("<p role='status'><span aria-hidden='true'>\u2718</span> ")
+    assert card.explanation.value.endswith(f" {html.escape(wrong.explanation)}</p>")
     assert "0 of" in quiz.score_line.value
     card.choice.value = right.key
     assert card.explanation.value == ""  # a new choice needs a new check
     card.check_button.click()
-    assert card.explanation.value == quiz_verdict_html(right) and card.explanation.value.count("Right.") == 1
+    assert card.explanation.value.startswith("<p role='status'><span aria-hidden='true'>\u2714</span> ")
+    assert card.explanation.value.endswith(f" {html.escape(right.explanation)}</p>")
+    assert card.explanation.value.count("Right.") == 1
     assert "<strong>Score:</strong> 1 of" in quiz.score_line.value
     assert store.load("quiz-what") == {"answers": {question.id: right.key}, "checked": [question.id]}
 

@@ -138,8 +138,7 @@ def question_list(plan: QuestionPlan) -> Verdict:
               {"questions": ["How do you pick what to digitise?"], "minutes": 5}],
       fails=[{"questions": [f"What is question {i} about your digitisation work?" for i in range(12)],
               "minutes": 15},
-             {"questions": ["How did you start?"], "minutes": 60},
-             {"questions": [], "minutes": 20}])
+             {"questions": ["How did you start?"], "minutes": 60}])
 def questions_fit_time(plan: QuestionPlan) -> Verdict:
     """Met when the number of questions fits the minutes at MINUTES_PER_QUESTION each."""
     n = len(plan.asked)
@@ -164,8 +163,7 @@ show_research = require(
              "minutes": 5},
             {"questions": ["Since you moved the catalogue to FOLIO, what has changed for your team?"],
              "minutes": 5}],
-    fails=[{"questions": ["What do you do all day?"], "minutes": 5},
-           {"questions": [], "minutes": 5}])
+    fails=[{"questions": ["What do you do all day?"], "minutes": 5}])
 
 
 no_job_ask = forbid(
@@ -176,8 +174,7 @@ no_job_ask = forbid(
     passes=[{"questions": ["How did you get your first job in archives?"], "minutes": 5},
             {"questions": ["What skills matter most in your kind of work?"], "minutes": 5}],
     fails=[{"questions": ["Are there any openings on your team?"], "minutes": 5},
-           {"questions": ["Could you pass my resume along to your director?"], "minutes": 5},
-           {"questions": [], "minutes": 5}])
+           {"questions": ["Could you pass my resume along to your director?"], "minutes": 5}])
 
 
 @rule("job.stay_on_topic", "questions",
@@ -194,8 +191,7 @@ no_job_ask = forbid(
                             "What is the salary range on your team?"], "minutes": 10,
               "topics": ["digitisation priorities"]},
              {"questions": ["How do you plan storytimes?", "Are you married?"], "minutes": 10,
-              "topics": ["children's programming"]},
-             {"questions": [], "minutes": 5, "topics": ["teen programs"]}],
+              "topics": ["children's programming"]}],
       applies=lambda plan: bool(plan.topics))
 def stay_on_topic(plan: QuestionPlan) -> Verdict:
     """Met when no question strays to another subject, hiring, pay or personal life."""
@@ -221,8 +217,7 @@ def stay_on_topic(plan: QuestionPlan) -> Verdict:
                              "Do you work weekends?"], "minutes": 15},
               {"questions": ["Could you describe how your team plans its exhibits?"], "minutes": 5}],
       fails=[{"questions": ["Do you like your job?", "Is it stressful?", "Are there many meetings?"],
-              "minutes": 15},
-             {"questions": [], "minutes": 5}])
+              "minutes": 15}])
 def open_questions(plan: QuestionPlan) -> Verdict:
     """Met when most questions are open rather than yes/no."""
     asked = plan.asked

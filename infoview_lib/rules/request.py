@@ -64,8 +64,7 @@ connection = require(
             "We met briefly at the state library conference last month.",
             "As a fellow Simmons alum, I'd love to hear how you moved into law librarianship."],
     fails=["I found your name online and would like to meet.",
-           "We have never met, but I would like to ask you some questions.",
-           ""])
+           "We have never met, but I would like to ask you some questions."])
 
 
 homework = require(
@@ -77,8 +76,7 @@ homework = require(
     passes=["I read your report on rural broadband and would like to learn how you built the partnership.",
             "I noticed on your library's website that you launched a seed library this spring."],
     fails=["I would like to learn about archives.",
-           "I found your profile on LinkedIn and would like to chat.",
-           ""])
+           "I found your profile on LinkedIn and would like to chat."])
 
 
 @rule("request.specific_topics", "request",
@@ -90,8 +88,7 @@ homework = require(
               "I am curious about one thing in particular: how your team measures the impact of its teen programs."],
       fails=["Can I pick your brain sometime about libraries?",
              "I'd like to learn about cataloguing, acquisitions, budgeting, staffing, outreach, programming and grants.",
-             "I would like to meet with you. Thank you.",
-             ""])
+             "I would like to meet with you. Thank you."])
 def specific_topics(draft: RequestDraft) -> Verdict:
     """Met when the message names at most MAX_TOPICS specific things to learn and nothing vague (not a presence check, so not ``require``: a vague phrase or too many topics fails it beside a named one)."""
     text = draft.text
@@ -117,8 +114,7 @@ def specific_topics(draft: RequestDraft) -> Verdict:
       passes=[{"text": "Would you have 20 minutes for a call next week?", "channel": "email"},
               {"text": "Hello, we met at the METRO social.", "channel": "linkedin"}],
       fails=[{"text": "Hello, this is Priya calling about your digitisation work.", "channel": "voicemail"},
-             {"text": "Hi, could we talk?", "channel": "phone"},
-             ""])
+             {"text": "Hi, could we talk?", "channel": "phone"}])
 def channel(draft: RequestDraft) -> Verdict:
     """Met when the request is written (e-mail or LinkedIn), not a call or a text."""
     return Verdict(draft.channel in WRITTEN_CHANNELS, detail=f"(Channel: {draft.channel}.)")
@@ -133,8 +129,7 @@ def channel(draft: RequestDraft) -> Verdict:
               "Would a quick chat suit you sometime?"],
       fails=["Could we meet for an hour or two next week?",
              "We met briefly at the conference. Could we meet?",
-             "Could I have 20 minutes, or perhaps we could spend the whole afternoon together?",
-             ""])
+             "Could I have 20 minutes, or perhaps we could spend the whole afternoon together?"])
 def brief(draft: RequestDraft) -> Verdict:
     """Met when the message asks for a bounded time of at most BRIEF_MINUTES and nothing longer (not a presence check, so not ``require``: a long ask beside a short one fails it)."""
     long_asks = find_long_time_asks(draft.text)
@@ -156,8 +151,7 @@ graceful_out = require(
             "Any chance you'd have time? Totally fine if the timing doesn't work.",
             "No worries at all if you're too busy right now."],
     fails=["Please meet me on Tuesday.",
-           "I would like to meet with you next week to discuss your work.",
-           ""])
+           "I would like to meet with you next week to discuss your work."])
 
 
 respectful = forbid(
@@ -169,8 +163,7 @@ respectful = forbid(
             "Hey! Can I pick your brain sometime about libraries?"],
     fails=["Dear Ms. Holt, you must meet with me. I expect a reply by Friday.",
            "Call me back at 555-0147 as soon as you get this.",
-           "PLEASE RESPOND TO THIS EMAIL.",
-           ""])
+           "PLEASE RESPOND TO THIS EMAIL."])
 
 
 @rule("request.concise", "request",
@@ -180,7 +173,7 @@ respectful = forbid(
       passes=["Dear Dr. Lee, Professor Chen suggested I contact you. Would you have 20 minutes to talk "
               "about your digitisation program? I understand if not. Thank you, Sam",
               "Hi Sam, great to meet you at the Code4Lib social!"],
-      fails=[" ".join(["This message goes on and on about my background."] * 15), ""])
+      fails=[" ".join(["This message goes on and on about my background."] * 15)])
 def concise(draft: RequestDraft) -> Verdict:
     """Met when the body (greeting and sign-off aside) is within WORD_BUDGET words."""
     a, b = body_span(draft.text)
@@ -198,9 +191,7 @@ no_job_ask = forbid(
     passes=["I'm not looking for a job; I'd simply like to hear how you moved into law librarianship.",
             "I loved your exhibit on local zines; you did a great job on it."],
     fails=["Are there any openings at your library right now?",
-           "Could you refer me for the internship?",
-           "Is your library hiring? I would love 15 minutes to talk.",
-           ""])
+           "Could you refer me for the internship?"])
 
 
 not_mentoring = forbid(
@@ -210,5 +201,4 @@ not_mentoring = forbid(
     passes=["Would you have 20 minutes for a short call?",
             "I'm not asking you to be my mentor; one conversation would help a great deal."],
     fails=["Would you be willing to be my mentor and meet with me every month this year?",
-           "I'd love to set up regular check-ins with you.",
-           ""])
+           "I'd love to set up regular check-ins with you."])

@@ -78,7 +78,7 @@ gratitude = require(
     passed="You say thank you.",
     failed="Say thank you, and mean it: they gave you their time.",
     passes=["Dear Dr. Osei, I appreciate your time.", "Thanks so much for meeting with me on Tuesday."],
-    fails=["Dear Ms. Byrne, it was good to meet you on Tuesday.", "Thanks in advance for your help.", ""])
+    fails=["Dear Ms. Byrne, it was good to meet you on Tuesday.", "Thanks in advance for your help."])
 
 
 specific_detail = require(
@@ -90,7 +90,7 @@ specific_detail = require(
            "most-requested items\"); a note that could go to anyone is easy to forget.",
     passes=["Thank you! Your point about starting with the most-requested items changed how I plan my project.",
             "I have already signed up for the legal research course you recommended."],
-    fails=["Thanks for the meeting. I learned a lot.", "Dear Dr. Osei, I appreciate your time.", ""])
+    fails=["Thanks for the meeting. I learned a lot.", "Dear Dr. Osei, I appreciate your time."])
 
 
 no_early_requests = forbid(
@@ -102,8 +102,7 @@ no_early_requests = forbid(
             "Thank you so much. I hope our paths cross again."],
     fails=["Thanks for the meeting. Could you also review my resume?",
            "Thank you! Could you introduce me to your colleague in cataloguing?",
-           "Thank you. Can we meet again next week?",
-           ""])
+           "Thank you. Can we meet again next week?"])
 
 
 no_job_ask = forbid(
@@ -116,8 +115,7 @@ no_job_ask = forbid(
             "Thank you for the tour; you and your team did a great job on the new reading room."],
     fails=["Thanks for the meeting. Please tell me if there are openings on your team.",
            "Thank you for telling me about the cataloguer position. I am sure my skills would make me "
-           "a valuable member of your team.",
-           ""])
+           "a valuable member of your team."])
 
 
 offer_help = require(
@@ -128,7 +126,7 @@ offer_help = require(
            "\"I'd be glad to send you ...\".",
     passes=["Thank you. If it would help, I'd be glad to share the survey template our class built.",
             "Thanks again, and please let me know if there is anything I can do for your team."],
-    fails=["Thank you for your time.", "Thank you. Please let me know if there are any openings.", ""])
+    fails=["Thank you for your time.", "Thank you. Please let me know if there are any openings."])
 
 
 @rule("after.thank_you_timely", "thank-you",
@@ -136,8 +134,7 @@ offer_help = require(
       failed=TIMELY_FAILED,
       passes=[{"text": "Thank you for your time.", "interview_on": "2026-03-10", "sent_on": "2026-03-11"},
               {"text": "Thank you for your time.", "interview_on": "2026-03-10", "sent_on": "2026-03-13"}],
-      fails=[{"text": "Thank you for your time.", "interview_on": "2026-03-10", "sent_on": "2026-03-20"},
-             {"text": "", "interview_on": "2026-03-10", "sent_on": "2026-03-11"}],
+      fails=[{"text": "Thank you for your time.", "interview_on": "2026-03-10", "sent_on": "2026-03-20"}],
       applies=lambda note: note.days_after is not None)
 def thank_you_timely(note: ThankYouNote) -> Verdict:
     """Met when the note is sent at most TIMELY_DAYS days after the interview."""
@@ -152,8 +149,7 @@ def thank_you_timely(note: ThankYouNote) -> Verdict:
       passes=[{"text": "Thank you for your time.", "channel": "handwritten"},
               {"text": "Thank you for your time.", "channel": "email+handwritten"}],
       fails=[{"text": "Thank you for your time.", "channel": "email"},
-             {"text": "Thank you for your time.", "channel": "linkedin"},
-             ""])
+             {"text": "Thank you for your time.", "channel": "linkedin"}])
 def handwritten(note: ThankYouNote) -> Verdict:
     """Met when the channel is a handwritten note (after an e-mail or alone)."""
     return Verdict(is_handwritten(note.channel), detail=f"(Channel: {note.channel}.)")
