@@ -58,7 +58,8 @@ def main() -> None:
     if not CHROMIUM.is_file():
         print("skipped: Chromium not found at /usr/bin/chromium")
         return
-    sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+    # tests/e2e (the browser tests' helpers) and tests/ (lesson_checks, which their conftest imports)
+    sys.path[:0] = [str(ROOT / "tests" / "e2e"), str(ROOT / "tests")]
     from axe_audit import e2e_chromium_args  # tests/e2e: the browser tests' Chromium flags
     from coach_server import CoachServer
     from playwright.sync_api import sync_playwright

@@ -181,13 +181,36 @@ def test_coach_command_serves_the_packaged_notebook_on_loopback(monkeypatch):
 
     assert coach.APP_NOTEBOOK == APP_NOTEBOOK
     cmd = coach.coach_command(9123)
-    assert cmd[1] == str(APP_NOTEBOOK) and Path(cmd[0]).name == "voila"
+    # Voila's own command line, run by infoview_lib.cli.voila_main in this environment's Python
+    assert cmd[:4] == [sys.executable, "-m", "infoview_lib.cli.voila_main", str(APP_NOTEBOOK)]
     assert "--port=9123" in cmd and "--Voila.ip=127.0.0.1" in cmd and "--no-browser" in cmd
     assert "--Voila.port_retries=0" in cmd  # the printed URL is the one it serves
     assert "--no-browser" not in coach.coach_command(9123, browser=True)
     # an option given after -- replaces the default instead of repeating it (Voila refuses repeats)
     custom = coach.coach_command(9123, extra=["--MappingKernelManager.cull_idle_timeout=5"])
     assert [a for a in custom if "cull_idle_timeout" in a] == ["--MappingKernelManager.cull_idle_timeout=5"]
+
+
+def test_the_server_defers_the_iri_grammar_and_still_checks_iris():
+    """infoview coach starts Voila through voila_main, which leaves rfc3987_syntax's grammar (about
+    3 s of CPU, imported by jsonschema when the server starts) unloaded until an IRI is checked;
+    jsonschema's "iri" check must give the same answers as without the stand-in."""
+    pytest.importorskip("rfc3987_syntax")
+    code = ("import sys\n"
+            "from infoview_lib.cli.voila_main import defer_iri_grammar\n"
+            "deferred = defer_iri_grammar()\n"
+            "import jsonschema\n"
+            "loaded_at_import = 'rfc3987_syntax.syntax_helpers' in sys.modules\n"
+            "check = jsonschema.FormatChecker()\n"
+            "print(deferred, loaded_at_import, check.conforms('https://example.org/caf\u00e9?q=1#top', 'iri'),\n"
+            "      check.conforms('no scheme, spaces', 'iri'), check.conforms('../a/b', 'iri-reference'),\n"
+            "      'rfc3987_syntax.syntax_helpers' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    deferred, loaded_at_import, good, bad, relative, loaded_after = proc.stdout.split()
+    assert (deferred, loaded_at_import) == ("True", "False"), "the IRI grammar still loads when the server starts"
+    assert (good, bad, relative) == ("True", "False", "True"), "the deferred IRI check answers differently"
+    assert loaded_after == "True"
 
 
 @pytest.mark.parametrize("port", ["0", "70000"])

@@ -7,6 +7,7 @@ deleted when the server stops (see :mod:`infoview_lib.coach_app`).
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import signal
@@ -21,6 +22,8 @@ from .exit_codes import ExitCode
 NAME = "coach"
 HELP = "Serve the coach app (the coaching widgets in tabs, no code visible) with Voila."
 DEFAULT_PORT = 8866
+#: the module that runs Voila's command line (python -m ...): see infoview_lib/cli/voila_main.py
+VOILA_MAIN = "infoview_lib.cli.voila_main"
 #: the packaged notebook Voila serves (infoview_lib.coach_app.APP_NOTEBOOK; not imported here, so
 #: the command starts without loading ipywidgets)
 APP_NOTEBOOK = Path(__file__).resolve().parents[1] / "app" / "coach.ipynb"
@@ -50,8 +53,7 @@ def first_free_port(start: int = DEFAULT_PORT, ip: str = "127.0.0.1", tries: int
 
 def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra: list[str] | None = None) -> list[str]:
     """The command line that serves the coach app with Voilà."""
-    exe = shutil.which("voila", path=str(Path(sys.executable).parent)) or shutil.which("voila")
-    if exe is None:
+    if importlib.util.find_spec("voila") is None:
         raise FileNotFoundError("voila is not installed in this environment: pip install voila "
                                 "(it is one of the kit's dependencies: pip install -e . installs it)")
     extra = list(extra or [])
@@ -61,7 +63,9 @@ def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra
                 f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
                 "--MappingKernelManager.cull_connected=False"]
     # an option given again after -- replaces the default (Voila refuses an option given twice)
-    cmd = [exe, str(APP_NOTEBOOK), *(arg for arg in defaults if arg.split("=", 1)[0] not in given)]
+    # Voila's own command, started by voila_main (which defers a slow import it does not need)
+    cmd = [sys.executable, "-m", VOILA_MAIN, str(APP_NOTEBOOK),
+           *(arg for arg in defaults if arg.split("=", 1)[0] not in given)]
     if not browser:
         cmd.append("--no-browser")
     return cmd + extra
