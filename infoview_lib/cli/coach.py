@@ -33,6 +33,14 @@ APP_NOTEBOOK = Path(__file__).resolve().parents[1] / "app" / "coach.ipynb"
 #: culled (MappingKernelManager.cull_connected stays False).
 CULL_IDLE_TIMEOUT = 120
 CULL_INTERVAL = 30
+#: seconds after a visitor's page takes the waiting (pre-started) kernel before the next one is
+#: started: later, so that starting it does not slow that visitor's page on a small machine, which
+#: is still loading (see docs/coach.md); a visitor arriving sooner gets a kernel started for them
+FILL_DELAY = 20
+#: JupyterLab extensions installed with the kit that the app's page has no use for (nbgrader's
+#: and Notebook 7's menus, code highlighting: there is no code on the page). Voila's page would
+#: otherwise download and run them on every visit (and log errors, as they expect JupyterLab).
+UNUSED_LABEXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "jupyterlab_pygments")
 
 
 def port_is_free(port: int, ip: str = "127.0.0.1") -> bool:
@@ -61,7 +69,11 @@ def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra
     defaults = [f"--port={port}", "--Voila.port_retries=0", f"--Voila.ip={ip}",
                 f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT}",
                 f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
-                "--MappingKernelManager.cull_connected=False"]
+                "--MappingKernelManager.cull_connected=False",
+                # a kernel started, and the app run in it, as the server starts: the first visitor's
+                # page does not wait for both; refilled FILL_DELAY s after a page takes it
+                "--VoilaConfiguration.preheat_kernel=True", f"--VoilaKernelManager.fill_delay={FILL_DELAY}",
+                *(f"--VoilaConfiguration.extension_denylist={name}" for name in UNUSED_LABEXTENSIONS)]
     # an option given again after -- replaces the default (Voila refuses an option given twice)
     # Voila's own command, started by voila_main (which defers a slow import it does not need)
     cmd = [sys.executable, "-m", VOILA_MAIN, str(APP_NOTEBOOK),
