@@ -11,6 +11,7 @@ Prints the numbers and whether each target was met; it asserts nothing.
 """
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -39,6 +40,30 @@ INSTRUMENT = """(area) => {
   }).observe(panel, {childList: true, subtree: true, characterData: true});
   return !!panel;
 }"""
+
+
+def cpu_seconds(server) -> dict[str, float]:
+    """CPU seconds (user + system) used so far by the server's processes, split into its kernels and
+    the rest (``infoview coach`` and Voila), and by this benchmark's Chromium: wall time on a shared
+    machine depends on the other load, CPU time much less."""
+    import psutil
+
+    used = {"server": 0.0, "kernels": 0.0, "chromium": 0.0}
+    root = psutil.Process(server.process.pid)
+    for proc in [root, *root.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+            used["kernels" if "ipykernel" in " ".join(proc.cmdline()) else "server"] += times.user + times.system
+        except psutil.Error:  # a process that ended meanwhile
+            pass
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            if "chrom" in proc.name():
+                times = proc.cpu_times()
+                used["chromium"] += times.user + times.system
+        except psutil.Error:
+            pass
+    return used
 
 
 def kernel_memory(server) -> None:
@@ -70,6 +95,11 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         server = CoachServer(Path(folder))
         try:
+            import psutil
+
+            chromium_before = sum(p.cpu_times().user + p.cpu_times().system
+                                  for p in psutil.Process().children(recursive=True) if "chrom" in p.name())
+            load = os.getloadavg()[0]
             started = time.monotonic()
             answered = server.start()
             page = browser.new_page()
@@ -80,6 +110,10 @@ def main() -> None:
             verdict = "met" if first_render < FIRST_RENDER_TARGET_S else "NOT met"
             print(f"first render after start: {first_render:.2f} s (server answered after {answered:.2f} s); "
                   f"target < {FIRST_RENDER_TARGET_S:g} s: {verdict}")
+            used = cpu_seconds(server)
+            print(f"  CPU until then: server {used['server']:.2f} s, kernel(s) {used['kernels']:.2f} s, "
+                  f"Chromium {used['chromium'] - chromium_before:.2f} s; load average before start {load:.2f} "
+                  f"on {os.cpu_count()} cores")
 
             kernel_memory(server)
             area.fill(DRAFT)

@@ -173,6 +173,17 @@ def test_the_served_notebook_ships_with_the_kit_and_only_calls_the_app():
     patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["infoview_lib"]
     package = ROOT / "infoview_lib"
     assert any(APP_NOTEBOOK in set(package.glob(p)) for p in patterns), "coach.ipynb is not package data"
+    # and so is the page's Voila template, found through JUPYTER_PATH (infoview coach sets it)
+    from infoview_lib.cli import coach
+
+    template = coach.APP_JUPYTER_PATH / "voila" / "templates" / coach.APP_TEMPLATE
+    files = sorted(template.iterdir())
+    assert {f.name for f in files} >= {"conf.json", "spinner.macro.html.j2"}
+    shipped = {f for p in patterns for f in package.glob(p)}
+    assert set(files) <= shipped, f"not package data: {set(files) - shipped}"
+    env = coach.coach_environment(ROOT / "sessions")
+    assert env["JUPYTER_PATH"].split(__import__("os").pathsep)[0] == str(coach.APP_JUPYTER_PATH)
+    assert f"--VoilaConfiguration.template={coach.APP_TEMPLATE}" in coach.coach_command(9123)
 
 
 def test_coach_command_serves_the_packaged_notebook_on_loopback(monkeypatch):

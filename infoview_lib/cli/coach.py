@@ -37,6 +37,11 @@ CULL_INTERVAL = 30
 #: started: later, so that starting it does not slow that visitor's page on a small machine, which
 #: is still loading (see docs/coach.md); a visitor arriving sooner gets a kernel started for them
 FILL_DELAY = 20
+#: the Jupyter data folder (JUPYTER_PATH) holding the app's Voila template, and the template's name:
+#: Voila's "lab" template with a still loading message instead of the animated spinner (see its
+#: spinner.macro.html.j2 for why)
+APP_JUPYTER_PATH = APP_NOTEBOOK.parent / "jupyter"
+APP_TEMPLATE = "infoview-coach"
 #: JupyterLab extensions installed with the kit that the app's page has no use for (nbgrader's
 #: and Notebook 7's menus, code highlighting: there is no code on the page). Voila's page would
 #: otherwise download and run them on every visit (and log errors, as they expect JupyterLab).
@@ -72,6 +77,7 @@ def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra
                 "--MappingKernelManager.cull_connected=False",
                 # a kernel started, and the app run in it, as the server starts: the first visitor's
                 # page does not wait for both; refilled FILL_DELAY s after a page takes it
+                f"--VoilaConfiguration.template={APP_TEMPLATE}",
                 "--VoilaConfiguration.preheat_kernel=True", f"--VoilaKernelManager.fill_delay={FILL_DELAY}",
                 *(f"--VoilaConfiguration.extension_denylist={name}" for name in UNUSED_LABEXTENSIONS)]
     # an option given again after -- replaces the default (Voila refuses an option given twice)
@@ -87,6 +93,8 @@ def coach_environment(sessions_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     env["INFOVIEW_COACH_SESSIONS_DIR"] = str(sessions_dir)
+    # where Voila finds the app's template (searched before the other Jupyter data folders)
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(APP_JUPYTER_PATH), env.get("JUPYTER_PATH")) if p)
     env.setdefault("MPLBACKEND", "Agg")
     return env
 
