@@ -43,14 +43,30 @@ def test_the_app_is_the_lessons_widgets_in_four_tabs(store):
 
     app = coach_app(store=store)
     assert app.tabs.titles == ("Request", "Questions", "Thank-you", "Follow-up")
+    # the page comes with the first tab's widget only; each other tab's is built when it is opened
+    assert list(app.coaches) == ["Request"] and app.tabs.selected_index == 0
+    assert [len(page.children) for page in app.tabs.children] == [2, 1, 1, 1]
+    for index in (2, 1, 3, 2):
+        app.tabs.selected_index = index
+    assert sorted(app.coaches) == sorted(app.tabs.titles)
     kinds = [type(app.coaches[title]) for title in app.tabs.titles]
     assert kinds == [RequestCoach, QuestionPlanner, ThankYouCoach, FollowUpPlanner]
     assert isinstance(app.saver, WorkSaver)
-    # each tab holds its intro line and its widget
+    # each tab holds its intro line and its widget (once: reopening a tab keeps its widget)
     for page, title in zip(app.tabs.children, app.tabs.titles):
-        assert page.children[1] is app.coaches[title]
+        assert len(page.children) == 2 and page.children[1] is app.coaches[title] is app.coach(title)
         assert "iv-intro" in page.children[0].value
     assert all(coach.store is store for coach in app.coaches.values()) and app.saver.store is store
+
+
+def test_a_tab_opened_later_shows_what_was_saved_or_restored_before(store):
+    from infoview_lib.coach_app import coach_app
+
+    store.save("thank_you", {"text": THANKS})
+    app = coach_app(store=store)
+    assert "Thank-you" not in app.coaches
+    app.tabs.selected_index = 2
+    assert app.coaches["Thank-you"].text_area.value == THANKS
 
 
 @pytest.mark.parametrize("artefact, expected", [
@@ -81,7 +97,7 @@ def test_what_a_visitor_types_is_in_the_download_and_only_in_the_session_folder(
 
     app = coach_app(store=store)
     app.coaches["Request"].text_area.value = "Dear Ms Ruiz, may I ask about your archive work?"
-    app.coaches["Thank-you"].text_area.value = THANKS
+    app.coach("Thank-you").text_area.value = THANKS
     store.flush()
     app.saver.prepare_button.click()
     payload = re.search(r"base64,([A-Za-z0-9+/=]+)'", app.saver.download.value).group(1)
