@@ -120,8 +120,13 @@ def coach_app(store: WorkStore | None = None) -> widgets.VBox:
     """The whole app: a heading, the storage note, the tabs and the work saver.
 
     ``store``: where the widgets save during the session (default: :func:`session_store`).
-    The returned box has attributes ``tabs`` (the Tab), ``coaches`` (title -> widget),
-    ``saver`` (the WorkSaver) and ``store``.
+    Only the first tab's widget is built with the page; each other tab's widget is built the first
+    time the tab is opened (then kept, with what was typed in it): the page a visitor waits for
+    carries a quarter of the widgets, and a tab opens in a blink. Everything saved is in ``store``
+    from the start, so "Download my work" and "Restore from file" cover the tabs not opened yet.
+    The returned box has attributes ``tabs`` (the Tab), ``coaches`` (title -> widget, for the
+    tabs built so far), ``coach(title)`` (the tab's widget, built if need be), ``saver`` (the
+    WorkSaver) and ``store``.
     """
     from .widgets import follow_up_planner, question_planner, request_coach, work_saver
     from .widgets.thank_you_coach import thank_you_coach
@@ -129,9 +134,24 @@ def coach_app(store: WorkStore | None = None) -> widgets.VBox:
     store = store if store is not None else session_store()
     builders = {"request": request_coach, "questions": question_planner,
                 "thank-you": thank_you_coach, "contact log": follow_up_planner}
-    coaches = {tab.title: builders[tab.artefact](store=store) for tab in TABS}
-    pages = [widgets.VBox((widgets.HTML(tab_intro_html(tab)), coaches[tab.title])) for tab in TABS]
+    coaches: dict[str, widgets.Widget] = {}
+    pages = [widgets.VBox((widgets.HTML(tab_intro_html(tab)),)) for tab in TABS]
+
+    def coach(title: str) -> widgets.Widget:
+        """The widget of the tab ``title``, built (and put in its tab) the first time it is asked for."""
+        if title not in coaches:
+            index = [tab.title for tab in TABS].index(title)
+            coaches[title] = builders[TABS[index].artefact](store=store)
+            pages[index].children = (*pages[index].children, coaches[title])
+        return coaches[title]
+
+    def tab_opened(change) -> None:
+        if change["new"] is not None:
+            coach(TABS[change["new"]].title)
+
+    coach(TABS[0].title)
     tabs = widgets.Tab(children=pages, titles=[tab.title for tab in TABS])
+    tabs.observe(tab_opened, "selected_index")
     saver = work_saver(store=store)
     saver.where.value = ("<small>Download a copy before you close the page: this is the only copy "
                          "that outlives your session.</small>")
@@ -143,5 +163,5 @@ def coach_app(store: WorkStore | None = None) -> widgets.VBox:
     styles = widgets.HTML(APP_CSS, layout=widgets.Layout(height="0", margin="0"))
     app = widgets.VBox((styles, header, widgets.HTML(f"<p role='note'>{STORAGE_NOTE}</p>"), tabs, saver))
     app.add_class("iv-coach-app")
-    app.tabs, app.coaches, app.saver, app.store = tabs, coaches, saver, store
+    app.tabs, app.coaches, app.coach, app.saver, app.store = tabs, coaches, coach, saver, store
     return app

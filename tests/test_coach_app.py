@@ -41,14 +41,30 @@ def test_the_app_is_the_lessons_widgets_in_four_tabs(store):
 
     app = coach_app(store=store)
     assert app.tabs.titles == ("Request", "Questions", "Thank-you", "Follow-up")
+    # the page comes with the first tab's widget only; each other tab's is built when it is opened
+    assert list(app.coaches) == ["Request"] and app.tabs.selected_index == 0
+    assert [len(page.children) for page in app.tabs.children] == [2, 1, 1, 1]
+    for index in (2, 1, 3, 2):
+        app.tabs.selected_index = index
+    assert sorted(app.coaches) == sorted(app.tabs.titles)
     kinds = [type(app.coaches[title]) for title in app.tabs.titles]
     assert kinds == [RequestCoach, QuestionPlanner, ThankYouCoach, FollowUpPlanner]
     assert isinstance(app.saver, WorkSaver)
-    # each tab holds its intro line and its widget
+    # each tab holds its intro line and its widget (once: reopening a tab keeps its widget)
     for page, title in zip(app.tabs.children, app.tabs.titles):
-        assert page.children[1] is app.coaches[title]
+        assert len(page.children) == 2 and page.children[1] is app.coaches[title] is app.coach(title)
         assert "iv-intro" in page.children[0].value
     assert all(coach.store is store for coach in app.coaches.values()) and app.saver.store is store
+
+
+def test_a_tab_opened_later_shows_what_was_saved_or_restored_before(store):
+    from infoview_lib.coach_app import coach_app
+
+    store.save("thank_you", {"text": THANKS})
+    app = coach_app(store=store)
+    assert "Thank-you" not in app.coaches
+    app.tabs.selected_index = 2
+    assert app.coaches["Thank-you"].text_area.value == THANKS
 
 
 @pytest.mark.parametrize("artefact, expected", [
@@ -79,7 +95,7 @@ def test_what_a_visitor_types_is_in_the_download_and_only_in_the_session_folder(
 
     app = coach_app(store=store)
     app.coaches["Request"].text_area.value = "Dear Ms Ruiz, may I ask about your archive work?"
-    app.coaches["Thank-you"].text_area.value = THANKS
+    app.coach("Thank-you").text_area.value = THANKS
     store.flush()
     app.saver.prepare_button.click()
     payload = re.search(r"base64,([A-Za-z0-9+/=]+)'", app.saver.download.value).group(1)
@@ -171,6 +187,17 @@ def test_the_served_notebook_ships_with_the_kit_and_only_calls_the_app():
     patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["infoview_lib"]
     package = ROOT / "infoview_lib"
     assert any(APP_NOTEBOOK in set(package.glob(p)) for p in patterns), "coach.ipynb is not package data"
+    # and so is the page's Voila template, found through JUPYTER_PATH (infoview coach sets it)
+    from infoview_lib.cli import coach
+
+    template = coach.APP_JUPYTER_PATH / "voila" / "templates" / coach.APP_TEMPLATE
+    files = sorted(template.iterdir())
+    assert {f.name for f in files} >= {"conf.json", "spinner.macro.html.j2"}
+    shipped = {f for p in patterns for f in package.glob(p)}
+    assert set(files) <= shipped, f"not package data: {set(files) - shipped}"
+    env = coach.coach_environment(ROOT / "sessions")
+    assert env["JUPYTER_PATH"].split(__import__("os").pathsep)[0] == str(coach.APP_JUPYTER_PATH)
+    assert f"--VoilaConfiguration.template={coach.APP_TEMPLATE}" in coach.coach_command(9123)
 
 
 def test_coach_command_serves_the_packaged_notebook_on_loopback(monkeypatch):
@@ -179,13 +206,36 @@ def test_coach_command_serves_the_packaged_notebook_on_loopback(monkeypatch):
 
     assert coach.APP_NOTEBOOK == APP_NOTEBOOK
     cmd = coach.coach_command(9123)
-    assert cmd[1] == str(APP_NOTEBOOK) and Path(cmd[0]).name == "voila"
+    # Voila's own command line, run by infoview_lib.cli.voila_main in this environment's Python
+    assert cmd[:4] == [sys.executable, "-m", "infoview_lib.cli.voila_main", str(APP_NOTEBOOK)]
     assert "--port=9123" in cmd and "--Voila.ip=127.0.0.1" in cmd and "--no-browser" in cmd
     assert "--Voila.port_retries=0" in cmd  # the printed URL is the one it serves
     assert "--no-browser" not in coach.coach_command(9123, browser=True)
     # an option given after -- replaces the default instead of repeating it (Voila refuses repeats)
     custom = coach.coach_command(9123, extra=["--MappingKernelManager.cull_idle_timeout=5"])
     assert [a for a in custom if "cull_idle_timeout" in a] == ["--MappingKernelManager.cull_idle_timeout=5"]
+
+
+def test_the_server_defers_the_iri_grammar_and_still_checks_iris():
+    """infoview coach starts Voila through voila_main, which leaves rfc3987_syntax's grammar (about
+    3 s of CPU, imported by jsonschema when the server starts) unloaded until an IRI is checked;
+    jsonschema's "iri" check must give the same answers as without the stand-in."""
+    pytest.importorskip("rfc3987_syntax")
+    code = ("import sys\n"
+            "from infoview_lib.cli.voila_main import defer_iri_grammar\n"
+            "deferred = defer_iri_grammar()\n"
+            "import jsonschema\n"
+            "loaded_at_import = 'rfc3987_syntax.syntax_helpers' in sys.modules\n"
+            "check = jsonschema.FormatChecker()\n"
+            "print(deferred, loaded_at_import, check.conforms('https://example.org/caf\u00e9?q=1#top', 'iri'),\n"
+            "      check.conforms('no scheme, spaces', 'iri'), check.conforms('../a/b', 'iri-reference'),\n"
+            "      'rfc3987_syntax.syntax_helpers' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    deferred, loaded_at_import, good, bad, relative, loaded_after = proc.stdout.split()
+    assert (deferred, loaded_at_import) == ("True", "False"), "the IRI grammar still loads when the server starts"
+    assert (good, bad, relative) == ("True", "False", "True"), "the deferred IRI check answers differently"
+    assert loaded_after == "True"
 
 
 @pytest.mark.parametrize("port", ["0", "70000"])

@@ -7,6 +7,7 @@ deleted when the server stops (see :mod:`infoview_lib.coach_app`).
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import signal
@@ -21,6 +22,8 @@ from .exit_codes import ExitCode
 NAME = "coach"
 HELP = "Serve the coach app (the coaching widgets in tabs, no code visible) with Voila."
 DEFAULT_PORT = 8866
+#: the module that runs Voila's command line (python -m ...): see infoview_lib/cli/voila_main.py
+VOILA_MAIN = "infoview_lib.cli.voila_main"
 #: the packaged notebook Voila serves (infoview_lib.coach_app.APP_NOTEBOOK; not imported here, so
 #: the command starts without loading ipywidgets)
 APP_NOTEBOOK = Path(__file__).resolve().parents[1] / "app" / "coach.ipynb"
@@ -30,6 +33,19 @@ APP_NOTEBOOK = Path(__file__).resolve().parents[1] / "app" / "coach.ipynb"
 #: culled (MappingKernelManager.cull_connected stays False).
 CULL_IDLE_TIMEOUT = 120
 CULL_INTERVAL = 30
+#: seconds after a visitor's page takes the waiting (pre-started) kernel before the next one is
+#: started: later, so that starting it does not slow that visitor's page on a small machine, which
+#: is still loading (see docs/coach.md); a visitor arriving sooner gets a kernel started for them
+FILL_DELAY = 20
+#: the Jupyter data folder (JUPYTER_PATH) holding the app's Voila template, and the template's name:
+#: Voila's "lab" template with a still loading message instead of the animated spinner (see its
+#: spinner.macro.html.j2 for why)
+APP_JUPYTER_PATH = APP_NOTEBOOK.parent / "jupyter"
+APP_TEMPLATE = "infoview-coach"
+#: JupyterLab extensions installed with the kit that the app's page has no use for (nbgrader's
+#: and Notebook 7's menus, code highlighting: there is no code on the page). Voila's page would
+#: otherwise download and run them on every visit (and log errors, as they expect JupyterLab).
+UNUSED_LABEXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "jupyterlab_pygments")
 
 
 def port_is_free(port: int, ip: str = "127.0.0.1") -> bool:
@@ -50,8 +66,7 @@ def first_free_port(start: int = DEFAULT_PORT, ip: str = "127.0.0.1", tries: int
 
 def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra: list[str] | None = None) -> list[str]:
     """The command line that serves the coach app with Voilà."""
-    exe = shutil.which("voila", path=str(Path(sys.executable).parent)) or shutil.which("voila")
-    if exe is None:
+    if importlib.util.find_spec("voila") is None:
         raise FileNotFoundError("voila is not installed in this environment: pip install voila "
                                 "(it is one of the kit's dependencies: pip install -e . installs it)")
     extra = list(extra or [])
@@ -59,9 +74,16 @@ def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra
     defaults = [f"--port={port}", "--Voila.port_retries=0", f"--Voila.ip={ip}",
                 f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT}",
                 f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
-                "--MappingKernelManager.cull_connected=False"]
+                "--MappingKernelManager.cull_connected=False",
+                # a kernel started, and the app run in it, as the server starts: the first visitor's
+                # page does not wait for both; refilled FILL_DELAY s after a page takes it
+                f"--VoilaConfiguration.template={APP_TEMPLATE}",
+                "--VoilaConfiguration.preheat_kernel=True", f"--VoilaKernelManager.fill_delay={FILL_DELAY}",
+                *(f"--VoilaConfiguration.extension_denylist={name}" for name in UNUSED_LABEXTENSIONS)]
     # an option given again after -- replaces the default (Voila refuses an option given twice)
-    cmd = [exe, str(APP_NOTEBOOK), *(arg for arg in defaults if arg.split("=", 1)[0] not in given)]
+    # Voila's own command, started by voila_main (which defers a slow import it does not need)
+    cmd = [sys.executable, "-m", VOILA_MAIN, str(APP_NOTEBOOK),
+           *(arg for arg in defaults if arg.split("=", 1)[0] not in given)]
     if not browser:
         cmd.append("--no-browser")
     return cmd + extra
@@ -71,6 +93,8 @@ def coach_environment(sessions_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     env["INFOVIEW_COACH_SESSIONS_DIR"] = str(sessions_dir)
+    # where Voila finds the app's template (searched before the other Jupyter data folders)
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(APP_JUPYTER_PATH), env.get("JUPYTER_PATH")) if p)
     env.setdefault("MPLBACKEND", "Agg")
     return env
 

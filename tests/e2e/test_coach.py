@@ -102,6 +102,30 @@ def test_page_shows_the_app_and_no_code(app):
     assert page.get_by_text("Download my work").first.is_visible()
 
 
+def test_pages_come_from_a_kernel_started_in_advance_without_unused_extensions(browser, coach_server):
+    """What makes the page quick (docs/coach.md): the first visitor's kernel was started, and the app
+    run in it, when the server started; the page loads none of the JupyterLab extensions it has no
+    use for (infoview_lib.cli.coach.UNUSED_LABEXTENSIONS); no animation while it loads."""
+    from infoview_lib.cli.coach import UNUSED_LABEXTENSIONS
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        served = page.goto(coach_server.url)
+        page.locator(".iv-coach-app textarea").first.wait_for(state="visible", timeout=LOAD_TIMEOUT)
+        assert "Using pre-heated kernel" in coach_server.log_text()
+        loaded = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+        assert any("/voila/labextensions/@jupyter-widgets/" in url for url in loaded)  # the check sees extensions
+        assert not [url for url in loaded for name in UNUSED_LABEXTENSIONS if f"/labextensions/{name}/" in url]
+        # the app's template: a still "starting" message while the page loads (removed once it has),
+        # not Voila's animated spinner, which kept the browser busy drawing on the machine running the server
+        html = served.text()
+        assert 'id="loading_text">Starting the coach' in html
+        assert "@keyframes" not in html and 'class="spinner"' not in html
+    finally:
+        context.close()
+
+
 def test_typing_a_draft_turns_a_finding_from_not_met_to_met(app):
     page = app
     area = visible_textarea(page)
