@@ -228,8 +228,11 @@ def serve() -> int:
 
     _limit_memory()
     checks.grade_in_this_process()
+    from infoview_lib.rules.detect import pattern_cache
+
     for artefact in SCORERS:
         warm_up(artefact)
+    pattern_cache.save()  # this process is stopped, not ended: its exit hook would not run
     home = os.getcwd()
     for line in sys.stdin:
         if not line.strip():

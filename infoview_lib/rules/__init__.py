@@ -31,3 +31,20 @@ def load_all_rules() -> dict:
     for artefact in SCORERS:
         scorer_for(artefact)
     return RULES
+
+
+def compile_all_patterns() -> int:
+    """Import every rule module, compile every detector pattern and write them into the
+    compiled-pattern cache (:mod:`.detect.pattern_cache`), as ``compileall`` does for modules;
+    returns how many patterns there are."""
+    import gc
+
+    from .detect import pattern_cache
+    from .detect.text import LazyPattern
+
+    load_all_rules()
+    patterns = [p for p in gc.get_objects() if isinstance(p, LazyPattern)]
+    for pattern in patterns:
+        pattern.compiled()
+    pattern_cache.save(force=True)
+    return len(patterns)
