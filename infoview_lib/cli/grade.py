@@ -61,7 +61,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..instructor.parallel_grade import GradingSetupError, grade_submissions
+    from ..instructor.grading_course import GradingSetupError
+    from ..instructor.parallel_grade import grade_submissions
 
     try:
         summary = grade_submissions(
