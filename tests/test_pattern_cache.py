@@ -44,15 +44,15 @@ def test_patterns_rebuilt_from_the_file_equal_what_re_compile_makes(cache, monke
 
     _fresh_process(cache, monkeypatch)
 
-    def not_compiled_again(*args):
-        raise AssertionError("compiled although the cache file has it")
-
-    monkeypatch.setattr(cache, "_program", not_compiled_again)
+    compiled_again = []
+    real_program = cache._program
+    monkeypatch.setattr(cache, "_program", lambda *args: compiled_again.append(args) or real_program(*args))
     for pattern, flags in patterns:
         rebuilt = cache.compile_pattern(pattern, flags)
         expected = re.compile(pattern, flags)
         # Pattern equality compares the text, the flags and the engine's program itself
         assert rebuilt == expected and rebuilt.groupindex == expected.groupindex
+    assert compiled_again == []  # every one came from the file
     assert not cache.save(force=True)  # nothing new: the file is not rewritten
 
 
@@ -108,3 +108,51 @@ def test_phrase_patterns_remember_the_literal_starts_they_worked_out(cache, monk
                 assert "starts" not in vars(pattern), _attempt
             cache.save(force=True)
             _fresh_process(cache, monkeypatch)
+
+
+def test_a_failed_write_is_not_retried(cache, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(cache, "CACHE_DIR", blocker / "__pycache__")
+    cache.compile_pattern(r"\bjob\b", re.I)
+    assert not cache.save()
+    monkeypatch.setattr(cache, "_read", lambda: (_ for _ in ()).throw(AssertionError("tried again")))
+    assert not cache.save()  # gives up at once: a sandboxed grading process asks after every answer
+
+
+_SCORE_EVERY_EXAMPLE = """
+import sys
+from infoview_lib.rules.detect import pattern_cache
+pattern_cache.CACHE_DIR = __import__("pathlib").Path(sys.argv[1])
+if sys.argv[2] == "build":
+    from infoview_lib.rules import compile_all_patterns
+    print(compile_all_patterns())
+else:
+    compiled_again = []
+    real_program = pattern_cache._program
+    pattern_cache._program = lambda pattern, flags: compiled_again.append(pattern) or real_program(pattern, flags)
+    from infoview_lib.rules import load_all_rules, scorer_for
+    for artefact, rules in load_all_rules().items():
+        for rule in rules.values():
+            for example in rule.passes + rule.fails:
+                kwargs = {"text": example} if isinstance(example, str) else dict(example)
+                try:
+                    scorer_for(artefact)(**kwargs)
+                except (TypeError, ValueError, KeyError):
+                    pass
+    print("compiled again:", [p[:80] for p in compiled_again])
+"""
+
+
+def test_compile_all_patterns_covers_every_pattern_the_rules_examples_need(tmp_path):
+    import subprocess
+    import sys
+
+    built = subprocess.run([sys.executable, "-c", _SCORE_EVERY_EXAMPLE, str(tmp_path), "build"],
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert int(built.stdout) > 80
+    scored = subprocess.run([sys.executable, "-c", _SCORE_EVERY_EXAMPLE, str(tmp_path), "score"],
+                            capture_output=True, text=True, timeout=300)
+    assert scored.returncode == 0, scored.stderr[-2000:]
+    assert scored.stdout.strip() == "compiled again: []"

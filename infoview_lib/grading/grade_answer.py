@@ -75,6 +75,7 @@ def serve(artefacts: list[str]) -> int:
             result = {"error": f"ValueError: the grading request is not JSON ({err})"}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
+        pattern_cache.save()  # patterns this answer needed that the cache lacked (rarely any)
     return 0
 
 

@@ -249,6 +249,7 @@ def serve() -> int:
             os.chdir(home)
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
+        pattern_cache.save()  # patterns this answer needed that the cache lacked (rarely any)
     return 0
 
 

@@ -34,15 +34,23 @@ def load_all_rules() -> dict:
 
 
 def compile_all_patterns() -> int:
-    """Import every rule module, compile every detector pattern and write them into the
-    compiled-pattern cache (:mod:`.detect.pattern_cache`), as ``compileall`` does for modules;
-    returns how many patterns there are."""
+    """Compile every detector pattern and write them into the compiled-pattern cache
+    (:mod:`.detect.pattern_cache`), as ``compileall`` does for modules; returns how many
+    patterns there are. Every rule's examples are scored too, so the patterns the detectors
+    make on demand (from the vocabularies) are included."""
     import gc
 
     from .detect import pattern_cache
     from .detect.text import LazyPattern
 
-    load_all_rules()
+    for artefact, rules in load_all_rules().items():
+        scorer = scorer_for(artefact)
+        for rule in rules.values():
+            for example in rule.passes + rule.fails:
+                try:
+                    scorer(**({"text": example} if isinstance(example, str) else dict(example)))
+                except Exception:  # an example for another input shape: its patterns come below
+                    pass
     patterns = [p for p in gc.get_objects() if isinstance(p, LazyPattern)]
     for pattern in patterns:
         pattern.compiled()

@@ -19,8 +19,8 @@ falls back to :func:`re.compile`: the cache can make a process slower to start, 
 
 Writing follows the ``.pyc`` rules: only where the folder is writable and
 ``sys.dont_write_bytecode`` is off, atomically (a temporary file, then a rename), by a process
-that compiled patterns the file lacked (:func:`save`, called after the grading processes' warm-up
-and at exit). A sandboxed kernel only reads it. :func:`infoview_lib.rules.compile_all_patterns` (``make bench`` calls it)
+that compiled patterns the file lacked (:func:`save`, called by the grading processes after their
+warm-up and after each request, and at exit; after a failed write a process stops trying). A sandboxed kernel only reads it. :func:`infoview_lib.rules.compile_all_patterns` (``make bench`` calls it)
 compiles every detector's patterns and writes the file (whatever ``sys.dont_write_bytecode`` says),
 as ``python -m compileall`` does for modules.
 """
@@ -55,6 +55,7 @@ _ENGINE = f"{sys.version} {getattr(_sre, 'MAGIC', None)} {getattr(_sre, 'CODESIZ
 _programs: dict | None = None  # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup)
 _derived: dict = {}  # (kind, pattern) -> what remembered() computed from the pattern's text
 _new = False  # compiled something the file lacks
+_unwritable = False  # a write failed (a sandboxed kernel, a read-only installation): do not retry
 
 
 #: array type code of the engine's code words (``_sre.CODESIZE`` bytes each)
@@ -146,8 +147,8 @@ def save(force: bool = False) -> bool:
     """Write the programs compiled in this process into the cache file (merged with what it
     holds), if there are new ones and the folder may be written. True when it was written.
     Like a ``.pyc``, nothing is written under ``sys.dont_write_bytecode`` unless ``force``."""
-    global _new
-    if not _new or _programs is None or (sys.dont_write_bytecode and not force):
+    global _new, _unwritable
+    if not _new or _programs is None or (sys.dont_write_bytecode and not force) or (_unwritable and not force):
         return False
     path = cache_file()
     try:
@@ -165,6 +166,7 @@ def save(force: bool = False) -> bool:
             Path(tmp).unlink(missing_ok=True)
             raise
     except (OSError, ValueError):  # a read-only installation or a sandboxed kernel: like a .pyc, skip it
+        _unwritable = True
         return False
     _new = False
     return True
