@@ -30,11 +30,12 @@ folder and its gradebook rows; a first attempt that fails is recorded as nbgrade
 records it (the submission, without scores).
 
 Everything nbgrader, the kernels and SQLAlchemy print goes to the course's log,
-``.infoview-grade.log`` (:data:`.grading_summary.LOG_NAME`), not the terminal, and each run's outcome per
-submission is kept in ``.infoview-grade-status.json`` (:data:`.grading_summary.STATUS_NAME`), which
-``infoview class-report`` reads to say why a submission has no scores. Already-graded submissions
-are skipped unless ``force`` is given, with nbgrader's own rule (graded before, and not resubmitted since). Progress is a tqdm
-bar with elapsed and estimated remaining time.
+``.infoview-grade.log`` (:data:`.grading_summary.LOG_NAME`), not the terminal, and each
+run's outcome per submission is kept in ``.infoview-grade-status.json``
+(:data:`.grading_summary.STATUS_NAME`), which ``infoview class-report`` reads to say why a
+submission has no scores. Already-graded submissions are skipped unless ``force`` is given,
+with nbgrader's own rule (graded before, and not resubmitted since). Progress is a tqdm bar
+with elapsed and estimated remaining time.
 
 The modules: :mod:`.grading_course` (the course and its submissions), :mod:`.gradebook_merge`
 (snapshot and merge), :mod:`.grade_worker` (the worker processes), :mod:`.grading_summary`

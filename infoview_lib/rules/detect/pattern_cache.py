@@ -1,6 +1,6 @@
 """Compiled detector patterns kept between processes, as Python keeps compiled modules in ``__pycache__``.
 
-The detectors hold about 90 regular expressions (some 56,000 characters of long phrase
+The detectors hold about 100 regular expressions (some 60,000 characters of long phrase
 alternations). Python's :mod:`re` parses and translates each one into a program for its
 matching engine the first time a process uses it: about 0.15 s of CPU for the request's
 patterns alone, paid again by every kernel that runs a self-check and every grading process.
@@ -20,9 +20,10 @@ falls back to :func:`re.compile`: the cache can make a process slower to start, 
 Writing follows the ``.pyc`` rules: only where the folder is writable and
 ``sys.dont_write_bytecode`` is off, atomically (a temporary file, then a rename), by a process
 that compiled patterns the file lacked (:func:`save`, called by the grading processes after their
-warm-up and after each request, and at exit; after a failed write a process stops trying). A sandboxed kernel only reads it. :func:`infoview_lib.rules.compile_all_patterns` (``make bench`` calls it)
-compiles every detector's patterns and writes the file (whatever ``sys.dont_write_bytecode`` says),
-as ``python -m compileall`` does for modules.
+warm-up and after each request, and at exit; after a failed write a process stops trying). A
+sandboxed kernel only reads it. :func:`infoview_lib.rules.compile_all_patterns` (``make bench``
+calls it) compiles every detector's patterns and writes the file (whatever
+``sys.dont_write_bytecode`` says), as ``python -m compileall`` does for modules.
 """
 from __future__ import annotations
 
