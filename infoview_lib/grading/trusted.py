@@ -225,11 +225,10 @@ def serve() -> int:
     from . import checks
     from .grade_answer import warm_up
     from infoview_lib.rules import SCORERS
+    from infoview_lib.rules.detect import pattern_cache
 
     _limit_memory()
     checks.grade_in_this_process()
-    from infoview_lib.rules.detect import pattern_cache
-
     for artefact in SCORERS:
         warm_up(artefact)
     pattern_cache.save()  # this process is stopped, not ended: its exit hook would not run

@@ -45,8 +45,8 @@ def compile_all_patterns() -> int:
 
     for artefact, rules in load_all_rules().items():
         scorer = scorer_for(artefact)
-        for rule in rules.values():
-            for example in rule.passes + rule.fails:
+        for one_rule in rules.values():
+            for example in one_rule.passes + one_rule.fails:
                 try:
                     scorer(**({"text": example} if isinstance(example, str) else dict(example)))
                 except Exception:  # an example for another input shape: its patterns come below
