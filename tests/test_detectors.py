@@ -16,7 +16,7 @@ from infoview_lib.rules.detect.text import PhrasePattern
 DETECT = Path(text_module.__file__).parent
 MODULES = sorted(p.stem for p in DETECT.glob("*.py") if p.stem != "__init__")
 #: the layers, lowest first: a module may import only from modules of lower layers
-LAYERS = [{"vocab"}, {"text"}, {"time", "research", "jobs", "language"}, {"topics"},
+LAYERS = [{"vocab", "pattern_cache"}, {"text"}, {"time", "research", "jobs", "language"}, {"topics"},
           {"request", "thanks", "notes", "questions"}]
 HERE = Path(__file__).resolve().parent
 

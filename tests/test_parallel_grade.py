@@ -20,8 +20,9 @@ import pytest
 
 from infoview_lib.cli import main
 from infoview_lib.instructor.class_data import load_class_results
-from infoview_lib.instructor.parallel_grade import (
-    GradingSetupError, copy_gradebook, grade_submissions)
+from infoview_lib.instructor.gradebook_merge import copy_gradebook
+from infoview_lib.instructor.grading_course import GradingSetupError
+from infoview_lib.instructor.parallel_grade import grade_submissions
 from infoview_lib.instructor.practice_course import PracticeAnswers, build_practice_course
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:Object of type:sqlalchemy.exc.SAWarning")]
@@ -261,7 +262,7 @@ def test_the_terminal_shows_progress_and_summary_and_the_noise_goes_to_the_log(s
 def test_a_kernel_death_is_recorded_and_the_class_report_says_what_happened(graded):
     from infoview_lib.instructor.class_data import load_class_results
     from infoview_lib.instructor.class_report import class_report_html
-    from infoview_lib.instructor.parallel_grade import read_status
+    from infoview_lib.instructor.grading_summary import read_status
 
     _, parallel, _, _ = graded
     status = read_status(parallel)

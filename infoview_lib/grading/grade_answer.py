@@ -61,8 +61,11 @@ def serve(artefacts: list[str]) -> int:
     The scorers of ``artefacts`` are imported first, so the process is warm by the
     time the notebook's first check asks (see ``checks.start_grader``).
     """
+    from infoview_lib.rules.detect import pattern_cache
+
     for artefact in artefacts:
         warm_up(artefact)
+    pattern_cache.save()  # this process is stopped, not ended: its exit hook would not run
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -72,6 +75,7 @@ def serve(artefacts: list[str]) -> int:
             result = {"error": f"ValueError: the grading request is not JSON ({err})"}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
+        pattern_cache.save()  # patterns this answer needed that the cache lacked (rarely any)
     return 0
 
 

@@ -225,11 +225,13 @@ def serve() -> int:
     from . import checks
     from .grade_answer import warm_up
     from infoview_lib.rules import SCORERS
+    from infoview_lib.rules.detect import pattern_cache
 
     _limit_memory()
     checks.grade_in_this_process()
     for artefact in SCORERS:
         warm_up(artefact)
+    pattern_cache.save()  # this process is stopped, not ended: its exit hook would not run
     home = os.getcwd()
     for line in sys.stdin:
         if not line.strip():
@@ -246,6 +248,7 @@ def serve() -> int:
             os.chdir(home)
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
+        pattern_cache.save()  # patterns this answer needed that the cache lacked (rarely any)
     return 0
 
 

@@ -236,7 +236,7 @@ def load_class_results(db_url: str, assignments: Iterable[str] | None = None,
         columns=["assignment", "student"])
     status = {}
     if course_dir is not None:
-        from .parallel_grade import read_status
+        from .grading_summary import read_status
 
         status = read_status(course_dir)
     failed = _failed_submissions(grades, status)

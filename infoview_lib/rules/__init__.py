@@ -31,3 +31,28 @@ def load_all_rules() -> dict:
     for artefact in SCORERS:
         scorer_for(artefact)
     return RULES
+
+
+def compile_all_patterns() -> int:
+    """Compile every detector pattern and write them into the compiled-pattern cache
+    (:mod:`.detect.pattern_cache`), as ``compileall`` does for modules; returns how many
+    patterns there are. Every rule's examples are scored too, so the patterns the detectors
+    make on demand (from the vocabularies) are included."""
+    import gc
+
+    from .detect import pattern_cache
+    from .detect.text import LazyPattern
+
+    for artefact, rules in load_all_rules().items():
+        scorer = scorer_for(artefact)
+        for one_rule in rules.values():
+            for example in one_rule.passes + one_rule.fails:
+                try:
+                    scorer(**({"text": example} if isinstance(example, str) else dict(example)))
+                except Exception:  # an example for another input shape: its patterns come below
+                    pass
+    patterns = [p for p in gc.get_objects() if isinstance(p, LazyPattern)]
+    for pattern in patterns:
+        pattern.compiled()
+    pattern_cache.save(force=True)
+    return len(patterns)

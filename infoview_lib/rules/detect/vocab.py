@@ -68,7 +68,7 @@ def phrase_pattern(phrases) -> str:
     import re
 
     alternatives = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):  # longest first, in a fixed order
         parts = []
         for word in phrase.split():
             if word == "*":
