@@ -122,6 +122,10 @@ def test_pages_come_from_a_kernel_started_in_advance_without_unused_extensions(b
         html = served.text()
         assert 'id="loading_text">Starting the coach' in html
         assert "@keyframes" not in html and 'class="spinner"' not in html
+        # nothing fetched from outside the server (Voila's own page links Font Awesome from a CDN)
+        origin = coach_server.url.split("/")[2]
+        assert [url for url in loaded if url.startswith("http") and url.split("/")[2] != origin] == []
+        assert "cdn.jsdelivr.net" not in html
     finally:
         context.close()
 
