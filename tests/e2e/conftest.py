@@ -260,7 +260,7 @@ def notebook_server(course_copy):
 @pytest.fixture(scope="session")
 def browser():
     require_chromium()
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    from playwright import sync_api  # a test dependency: missing, it is an error, not a skip
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS

@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from infoview_lib.advice import ADVICE
 from infoview_lib.render import next_steps
 from infoview_lib.rules.request import score_request
-
-expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.xdist_group("e2e-browser")]
 

@@ -15,8 +15,7 @@ import secrets
 from pathlib import Path
 
 import pytest
-
-expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.xdist_group("e2e-browser")]
 
