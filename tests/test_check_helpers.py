@@ -124,3 +124,15 @@ def test_choices_name_the_options_and_what_the_student_gave():
     assert message(checks.expect_correct_choice, "A", "b", "what.purpose", "abc") == (
         f"what.purpose: not the best choice. Re-read the advice: {ADVICE['what.purpose'].summary}")
     checks.expect_correct_choice(" C ", "c", "what.purpose", "abc")
+
+
+def test_rows_accepts_the_minimum_and_refuses_fewer_or_what_is_not_a_table():
+    import pandas as pd
+
+    plan = pd.DataFrame({"date": ["2026-04-01", "2026-05-01"], "kind": ["update", "thanks"]})
+    checks.expect_rows(plan, 2, "after.stay_in_touch", "follow-ups")
+    checks.expect_rows([{"date": "2026-04-01"}], 1, "after.stay_in_touch", "follow-ups")
+    assert message(checks.expect_rows, plan, 3, "after.stay_in_touch", "follow-ups") == (
+        "after.stay_in_touch: your plan has 2 follow-ups; plan at least 3")
+    assert message(checks.expect_rows, 42, 1, "after.stay_in_touch", "follow-ups") == (
+        "after.stay_in_touch: your plan must be a table (a pandas DataFrame), not int")
