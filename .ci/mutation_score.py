@@ -18,6 +18,8 @@ def main(path: str) -> int:
         print(f"{path}: mutmut made no mutants", file=sys.stderr)
         return 2
     killed = stats["killed"] + stats["timeout"]
+    # export-cicd-stats leaves out the mutants a stopped run never reached
+    stats["not_checked"] = total - sum(value for key, value in stats.items() if key != "total")
     breakdown = ", ".join(f"{key.replace('_', ' ')} {value}" for key, value in stats.items()
                           if key != "total" and value)
     print(f"mutants: {breakdown}")
