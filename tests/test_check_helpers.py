@@ -136,3 +136,34 @@ def test_rows_accepts_the_minimum_and_refuses_fewer_or_what_is_not_a_table():
         "after.stay_in_touch: your plan has 2 follow-ups; plan at least 3")
     assert message(checks.expect_rows, 42, 1, "after.stay_in_touch", "follow-ups") == (
         "after.stay_in_touch: your plan must be a table (a pandas DataFrame), not int")
+
+
+LONG_EXAMPLE = ("Dear Ms Okafor, I am a second-year library science student at Riverside and I read your article on "
+                "community archives in the spring newsletter. Could we talk for twenty minutes in the next few weeks "
+                "about how you began oral history work? I would value your advice on which skills to build first. "
+                "With thanks, Sam Park")
+
+
+def test_a_lightly_edited_copy_of_a_long_example_is_still_caught():
+    # over 200 characters difflib would treat common letters as junk unless told not to
+    edited = LONG_EXAMPLE.replace("Sam Park", "Alex Kim").replace("twenty", "fifteen").replace("spring", "autumn")
+    assert checks.similarity(LONG_EXAMPLE, edited) > 0.9
+    assert "almost" in message(checks.expect_own_words, edited, [LONG_EXAMPLE], "request.homework")
+
+
+def test_normalise_keeps_words_apart_by_one_space():
+    assert checks.normalise("Hello,   World! It's 2026.") == "hello world it s 2026"
+
+
+def test_a_placeholder_answer_names_the_answer_and_the_advice():
+    assert message(checks.expect_own_words, "YOUR ANSWER HERE", ["An example."], "request.homework") == (
+        "request.homework: `your text` still holds the placeholder: write your answer in the cell above")
+    # expect_met refuses a placeholder before it scores anything
+    assert message(checks.expect_met, "request", "request.brief", text="YOUR ANSWER HERE", channel="email") == (
+        "request.brief: `text` still holds the placeholder: write your answer in the cell above")
+
+
+def test_a_letter_outside_the_default_options_is_refused_by_name():
+    assert message(checks.expect_correct_choice, "e", "b", "what.purpose") == (
+        "what.purpose: answer with one of 'a', 'b', 'c', 'd' in quotes (you gave 'e')")
+    checks.expect_correct_choice("d", "d", "what.purpose")

@@ -35,3 +35,10 @@ def test_anything_more_or_less_is_not_a_self_check_and_imports_nothing(source):
     library: set[str] = set()
     assert self_check_cell(source, library, KNOWN) is False
     assert library == set()
+
+
+def test_a_later_import_keeps_what_earlier_cells_imported():
+    library = {"score_request"}
+    source = "from infoview_lib import score_questions\nscore_request(request_draft)"
+    assert self_check_cell(source, library, KNOWN) is True
+    assert library == {"score_request", "score_questions"}
