@@ -1,13 +1,18 @@
 """Where a request says what the writer wants to learn (``rules.detect.topics``): a question about the
 work with no cue phrase, bulleted and numbered lists after a colon, which topics name no subject, and the
-items of a list. The request scorer counts and judges topics from these. The texts here are used by no
-other test: ``topic_segments`` caches its answers, and a cached text would run none of its helpers
-(``make mutation`` found them reached only that way)."""
+items of a list. The request scorer counts and judges topics from these. ``topic_segments`` caches its
+answers, so each test starts with an empty cache: a cached text would run none of its helpers (``make
+mutation`` found them reached only through whole-report tests)."""
 from __future__ import annotations
 
 import pytest
 
 from infoview_lib.rules.detect.topics import is_generic_topic, list_items, topic_segments
+
+
+@pytest.fixture(autouse=True)
+def no_cached_segments():
+    topic_segments.cache_clear()
 
 
 @pytest.mark.parametrize("text, segments", [
