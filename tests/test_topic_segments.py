@@ -34,6 +34,8 @@ def test_topics_are_found_in_questions_and_lists(text, segments):
 
 @pytest.mark.parametrize("segment, generic", [
     ("your work", True), ("libraries", True), ("what you do", True), ("more about your career", True),
+    ("Libraries", True), ("a bit more about libraries", True), ("libraries sometime", True),
+    ("libraries at your convenience", True), ("twenty minutes", True),
     ("how you built the seed library at Riverside branch", False),
     ("records management in small county archives", False),
 ])
@@ -45,6 +47,8 @@ def test_a_topic_that_names_no_subject_is_generic(segment, generic):
     ("cataloguing, acquisitions and outreach", ["cataloguing", "acquisitions", "outreach"]),
     ("one thing: how you moved into law librarianship", ["how you moved into law librarianship"]),
     ("digitising maps, especially how you trained volunteers", ["digitising maps"]),
+    ("digitising maps, especially how you trained volunteers, and oral history", ["digitising maps", "oral history"]),
+    ("two things: grants: budgets and outreach", ["grants: budgets", "outreach"]),  # the first colon only
 ])
 def test_a_list_has_one_item_per_subject(segment, items):
     assert list_items(segment) == items
