@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 PYTEST_ARGS ?=
 
-.PHONY: lab notebook grade-ui coach site test bench eval clean-generated help
+.PHONY: lab notebook grade-ui coach site test mutation bench eval clean-generated help
 
 help:
 	@echo "make lab    - open JupyterLab on the course (notebooks/00_welcome.ipynb)"
@@ -18,6 +18,7 @@ help:
 	@echo "make coach  - serve the coach app (no code visible) on 127.0.0.1 and print its URL"
 	@echo "make site   - build the course website into _build/site/"
 	@echo "make test   - run the whole test suite"
+	@echo "make mutation - the mutation score of infoview_lib/rules and grading (docs/testing.md)"
 	@echo "make bench  - run the benchmarks"
 	@echo "make eval   - measure the scorers on the labelled data (../shared/data, tests/data)"
 
@@ -55,6 +56,19 @@ site: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(VENV)/.installed-mutation: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[mutation]'
+	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-kit
+
+# Not part of `make test`: mutmut mutates infoview_lib/rules/ and grading/ in a copy (mutants/, made
+# afresh each run) and runs the fast tests that call each mutated function; the last line printed is
+# "mutation score: K killed of N (P%)". docs/testing.md explains the score and lists the survivors.
+mutation: $(VENV)/.installed-mutation
+	rm -rf mutants
+	env -u CI $(BIN)/python .ci/mutmut_run.py run
+	@$(BIN)/mutmut export-cicd-stats >/dev/null
+	@$(BIN)/python .ci/mutation_score.py mutants/mutmut-cicd-stats.json
 
 # Byte-compile the kit first, as any Python does on first import where writing
 # __pycache__ is allowed (and the detectors' compiled patterns, which grading processes keep
