@@ -11,11 +11,9 @@ Also prints the CPU time that the server (``infoview coach`` and Voila), its ker
 used until the first render, and the load average: the machine is shared, and its wall times
 follow the other load.
 
-Measured on the kit's 2-core machine on 1 December 2026, three runs each (docs/coach.md explains
-the changes): before, at load averages 3.2-4.3, first render 13.2-14.9 s (CPU: server 4.5-5.1 s,
-kernel 1.1-1.2 s, Chromium 5.4-6.3 s); after, at load averages 3.7-4.3, 7.4-9.2 s (server
-1.8-2.1 s, kernel 0.9-1.1 s, Chromium 4.5-5.5 s); at load averages 2.8-3.3, 5.5-5.8 s. The 5 s
-target is not met at these loads. Keystroke to feedback: median about 30 ms, p95 under 50 ms.
+Measured on the kit's 2-core machine on 1 December 2026 (docs/coach.md explains the changes and
+gives the numbers): with nothing else running, first render 4.9-5.7 s, at the 5 s target but not
+reliably under it; keystroke to feedback median 23 ms.
 
 Prints the numbers and whether each target was met; it asserts nothing.
 """
