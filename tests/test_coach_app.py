@@ -222,7 +222,7 @@ def test_the_server_defers_the_iri_grammar_and_still_checks_iris():
     jsonschema's "iri" check must give the same answers as without the stand-in."""
     pytest.importorskip("rfc3987_syntax")
     code = ("import sys\n"
-            "from infoview_lib.cli.voila_main import defer_iri_grammar\n"
+            "from infoview_lib.cli.iri_grammar import defer_iri_grammar\n"
             "deferred = defer_iri_grammar()\n"
             "import jsonschema\n"
             "loaded_at_import = 'rfc3987_syntax.syntax_helpers' in sys.modules\n"

@@ -60,21 +60,10 @@ def add_arguments(parser) -> None:
     parser.add_argument("--verbose", action="store_true", help="print nbgrader's log for submissions that failed")
 
 
-def _skip_unused_iri_grammars() -> None:
-    """Keep ``jsonschema`` (which nbgrader imports through nbformat) from loading ``rfc3987_syntax``.
-
-    That optional package (installed by ``jsonschema[format-nongpl]``, which Jupyter's server needs)
-    builds some forty grammars when imported: about 2 to 3 s of CPU, more than half of what importing
-    nbgrader costs this process. It only checks the ``iri`` formats of JSON schemas, which neither
-    nbformat's notebook schema nor nbgrader uses, so grading is the same without it. Only this
-    command's own process is affected, and only if jsonschema is not imported yet.
-    """
-    if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)  # None: `import rfc3987_syntax` raises ImportError
-
-
 def run(args) -> int:
-    _skip_unused_iri_grammars()
+    from .iri_grammar import defer_iri_grammar
+
+    defer_iri_grammar()  # before nbgrader imports jsonschema: 2 to 3 s of CPU less at start
     from ..instructor.grading_course import GradingSetupError
     from ..instructor.parallel_grade import grade_submissions
 
