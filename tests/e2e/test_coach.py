@@ -29,9 +29,12 @@ GRACEFUL_OUT = " I completely understand if your schedule doesn't allow it."
 def coach_server(tmp_path_factory, browser):
     # closed pages' kernels are culled after 20 idle seconds here (2 minutes in real use), so the
     # session-folder test need not wait long. Not less: a kernel runs the app before its page
-    # connects, and is unconnected (cullable) until then.
+    # connects, and is unconnected (cullable) until then. Each test opens a new page: the next kernel
+    # is started (and the app run in it) as soon as a page takes the waiting one, not 20 s later as
+    # for visitors, so every test's page finds one waiting.
     server = CoachServer(tmp_path_factory.mktemp("coach"), voila_args=(
-        "--MappingKernelManager.cull_idle_timeout=20", "--MappingKernelManager.cull_interval=2"))
+        "--MappingKernelManager.cull_idle_timeout=20", "--MappingKernelManager.cull_interval=2",
+        "--VoilaKernelManager.fill_delay=0"))
     server.start()
     try:
         yield server
@@ -126,6 +129,33 @@ def test_pages_come_from_a_kernel_started_in_advance_without_unused_extensions(b
         origin = coach_server.url.split("/")[2]
         assert [url for url in loaded if url.startswith("http") and url.split("/")[2] != origin] == []
         assert "cdn.jsdelivr.net" not in html
+    finally:
+        context.close()
+
+
+def test_the_page_announces_every_script_it_runs(browser, coach_server):
+    """The app's template lists, in the page's head, every script the first page runs (made by
+    `make coach-preloads`, tests/e2e/coach_preloads.py), so the browser fetches and parses them while
+    the server still runs the app: none is left for the page's code to ask for one round after
+    another, and none listed is missing from the server."""
+    from coach_preloads import page_scripts, page_versions
+
+    context = browser.new_context()  # an empty cache, as a first visitor's
+    try:
+        page = context.new_page()
+        page.goto(coach_server.url)
+        page.locator(".iv-coach-app textarea").first.wait_for(state="visible", timeout=LOAD_TIMEOUT)
+        head = page.locator("head").inner_html()
+        announced = [line for line in head.splitlines() if 'rel="preload"' in line]
+        rerun = "run `make coach-preloads` to record the scripts of the installed Voila and commit the file"
+        voila_version, extensions = page_versions(page)
+        assert announced, f"the page announces no script (Voila {voila_version}, extensions {extensions}): {rerun}"
+        fetched = page_scripts(page, coach_server.url, initiators=("script", "link"))
+        asked_late = [s["path"] for s in fetched if s["initiator"] == "script"]
+        assert asked_late == [], f"scripts the page asked for itself, not announced: {asked_late}; {rerun}"
+        missing = [s["path"] for s in fetched if s["status"] != 200]
+        assert missing == [], f"announced scripts the server does not have: {missing}; {rerun}"
+        assert len(fetched) == len(announced)
     finally:
         context.close()
 
