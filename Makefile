@@ -60,8 +60,12 @@ coach-preloads: $(VENV)/.installed-test
 site: $(VENV)/.installed-test
 	$(BIN)/python site/build.py
 
+# Two pytest-xdist workers, one per core of the kit's 2-core machine. --dist loadgroup keeps each
+# file's tests on one worker, in order, and files that share a server or an environment together
+# (conftest.py; docs/testing.md). TEST_WORKERS=0 runs everything in this one process.
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 $(VENV)/.installed-mutation: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[mutation]'

@@ -51,6 +51,12 @@ def _is_nbval_cell(item) -> bool:
 def pytest_collection_modifyitems(items):
     references = lesson_checks.reference_outputs()
     for item in items:
+        # `make test` runs the suite on two pytest-xdist workers (--dist loadgroup). Each file's tests
+        # stay together on one worker (a lesson's cells in one kernel, in order; a module's servers and
+        # generated courses built once), unless the file names a group it shares with other files
+        # (the browser tests sharing one JupyterLab server, the two users of the simulated Binder).
+        if not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
         if _is_nbval_cell(item):
             item.add_marker(pytest.mark.slow)
             # The lessons are committed without outputs; a cell nbval checks gets its reference

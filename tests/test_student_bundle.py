@@ -32,6 +32,10 @@ from nbgrader_course import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+# Both files use the one simulated Binder environment (tests/binder_sim.py): under `make test`'s
+# pytest-xdist workers they run on the same worker, one after the other, instead of one waiting for
+# the other's lock.
+pytestmark = pytest.mark.xdist_group("binder")
 REPO_URL = "https://github.com/infoview-course/infoview-student"
 
 
