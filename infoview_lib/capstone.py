@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .embed import download_link_html
-from .inputs import as_date, as_datetime, require_text
+from .inputs import REQUEST_CHANNELS, as_date, as_datetime, normalise_channel, require_text
 from .saved_work import read_record
 from .render import date_text as _when
 from .render import report_html, schedule_html
@@ -68,7 +68,8 @@ class InterviewPlan:
     request_text: str = ""
     """The request draft (empty when not written yet)."""
     channel: str = "email"
-    """How the request is sent: "email", "linkedin" or "phone"."""
+    """How the request is sent: one of :data:`~infoview_lib.inputs.REQUEST_CHANNELS` ("email",
+    "linkedin", "phone", "voicemail", "text"); other words for them ("E-mail", "call") are accepted."""
     questions: tuple[str, ...] = ()
     """The questions to bring, in order."""
     minutes: float | None = None
@@ -94,7 +95,7 @@ class InterviewPlan:
 
     def __post_init__(self):
         self.request_text = require_text("" if self.request_text is None else self.request_text, "request_text")
-        self.channel = require_text(self.channel or "email", "channel")
+        self.channel = normalise_channel(self.channel or "email", REQUEST_CHANNELS, "channel")
         self.title = require_text(self.title, "title")
         self.questions = _text_tuple(self.questions, "questions")
         self.topics = _text_tuple(self.topics, "topics")

@@ -269,10 +269,22 @@ def test_download_links_and_preview(store, tmp_path):
     ({"questions": "How do you plan?"}, TypeError, "questions"),
     ({"questions": ["ok", 3]}, TypeError, r"questions\[1\]"),
     ({"request_text": 42}, TypeError, "request_text"),
+    # a channel the request rules do not know fails where the plan is made, naming the word and the
+    # channels there are, not later inside prep_sheet_html
+    ({"channel": "carrier pigeon"}, ValueError, r"channel must be one of .email.*not .carrier pigeon"),
+    ({"channel": "note"}, ValueError, "handwritten"),
+    ({"channel": 3}, TypeError, "channel"),
 ])
 def test_bad_plan_values_raise_errors_naming_the_field(kwargs, error, words):
     with pytest.raises(error, match=words):
         InterviewPlan(**kwargs)
+
+
+def test_a_plan_takes_other_words_for_a_channel_and_its_sheet_names_the_channel():
+    plan = InterviewPlan(request_text="Dear Dr Osei, ...", channel=" E-mail ")
+    assert plan.channel == "email"
+    assert "Sent by: email" in prep_sheet_html(plan)
+    assert InterviewPlan(channel="call").channel == "phone"
 
 
 def test_prep_sheet_rejects_something_that_is_not_a_plan():
