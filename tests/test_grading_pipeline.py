@@ -293,6 +293,19 @@ def test_feedback_hides_hidden_tests_and_names_the_missed_advice(course):
     assert HIDDEN_LINE in graded
 
 
+def test_feedback_pages_load_nothing_from_outside(course):
+    """A student opens the feedback page from a file, perhaps offline: it links no script, style sheet
+    or font from the web (nbgrader's own page loaded MathJax from a CDN)."""
+    folder, _ = course
+    pages = sorted((folder / "feedback").rglob("*.html"))
+    assert pages
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        loaded = re.findall(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=["']((?:https?:)?//[^"']+)""", page)
+        loaded += re.findall(r"""@import\s+(?:url\()?["']?((?:https?:)?//[^"')]+)""", page)
+        assert loaded == [], f"{path.relative_to(folder)} loads {loaded}"
+
+
 def test_feedback_opens_with_the_next_step_then_one_line_per_advice_item(course):
     from infoview_lib.advice import ADVICE
 
