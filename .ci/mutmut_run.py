@@ -24,20 +24,36 @@ from mutmut.configuration import config
 from mutmut.state import state
 
 
+_STOP, _OTHER, _KIT = 0, 1, 2
+_kind_by_filename: dict[str, int] = {}
+
+
+def _frame_kind(filename: str) -> int:
+    """Whether a frame's file ends the count (pytest's), counts (the kit's) or not, worked out once per file."""
+    kind = _kind_by_filename.get(filename)
+    if kind is None:
+        if "pytest" in filename or "unittest" in filename:
+            kind = _STOP
+        elif not os.path.isfile(filename):  # the fix: a frame with no file is not the kit's
+            kind = _OTHER
+        else:
+            file_path = Path(filename).resolve()
+            mutated = config().resolved_mutated_source_paths
+            kind = _KIT if any(path in file_path.parents for path in mutated) else _OTHER
+        _kind_by_filename[filename] = kind
+    return kind
+
+
 def record_trampoline_hit(name: str, caller: str | None = None) -> None:
-    mutated_source_paths = config().resolved_mutated_source_paths
     if config().max_stack_depth != -1:
         frame = inspect.currentframe()
         budget = config().max_stack_depth
         while budget and frame:
-            filename = frame.f_code.co_filename
+            kind = _frame_kind(frame.f_code.co_filename)
             frame = frame.f_back
-            if "pytest" in filename or "unittest" in filename:
+            if kind == _STOP:
                 break
-            if not os.path.isfile(filename):  # the fix: a frame with no file is not the kit's
-                continue
-            file_path = Path(filename).resolve()
-            if any(path in file_path.parents for path in mutated_source_paths):
+            if kind == _KIT:
                 budget -= 1
         if not budget:
             return
@@ -61,6 +77,38 @@ def set_mutant_under_test(name: str | None) -> None:
 
 
 mutmut.__main__.set_mutant_under_test = set_mutant_under_test
+
+# The stats run is the kit's fast tests run unmutated (the trampolines call the original functions),
+# and mutmut stops when one of them fails. After a full stats run, mutmut's "clean" run of the same
+# tests, again unmutated, proves nothing new: it is skipped, which saves one whole serial run of the
+# fast tests. When the stats were loaded from an earlier run instead, the clean run still runs.
+_full_stats_run = False
+_run_stats_collection = mutmut.__main__.run_stats_collection
+
+
+def run_stats_collection(runner, tests=None) -> None:
+    global _full_stats_run
+    _run_stats_collection(runner, tests)  # exits when a test fails
+    if not tests:
+        _full_stats_run = True
+
+
+mutmut.__main__.run_stats_collection = run_stats_collection
+_get_mutant_runner = mutmut.__main__.get_mutant_runner
+
+
+def get_mutant_runner(max_children: int):
+    runner = _get_mutant_runner(max_children)
+    run_clean_tests = runner.run_clean_tests
+
+    def run_clean_tests_unless_just_run(tests) -> int:
+        return 0 if _full_stats_run else run_clean_tests(tests)
+
+    runner.run_clean_tests = run_clean_tests_unless_just_run
+    return runner
+
+
+mutmut.__main__.get_mutant_runner = get_mutant_runner
 cli = mutmut.__main__.cli
 
 if __name__ == "__main__":

@@ -111,3 +111,74 @@ def test_the_course_config_runs_it_after_get_grades_and_it_is_enabled():
     assert chain.index(GetGrades) < chain.index(HideHiddenTests) < chain.index(FeedbackSummary)
     assert re.search(r"FeedbackSummary.*reads the scores GetGrades wrote",
                      (ROOT / "assignments" / "nbgrader_config.py").read_text())
+
+
+def _graded(grade_id: str, points, score=None, outputs=()):
+    cell = nbformat.v4.new_code_cell("checks.expect_met(...)")
+    meta = {"grade": True, "solution": False, "locked": True, "grade_id": grade_id, "schema_version": 3}
+    if points is not None:
+        meta["points"] = points
+    if score is not None:
+        meta["score"] = score
+    cell.metadata["nbgrader"] = meta
+    cell.outputs = list(outputs)
+    return cell
+
+
+def _error(ename: str, evalue: str):
+    return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
+
+
+def test_a_cell_not_graded_yet_gets_its_points_unless_it_raised():
+    concise, brief = ADVICE["request.concise"], ADVICE["request.brief"]
+    nb = nbformat.v4.new_notebook(cells=[
+        _graded(concise.grade_id, 2),  # no score yet, no error: passed, full points
+        _graded(brief.grade_id, 2, outputs=[_error("AssertionError", "request.brief: say how long")]),
+    ])
+    report = graded_report(nb)
+    met, failed = report.finding("request.concise"), report.finding("request.brief")
+    assert (met.passed, met.points, met.max_points) == (True, 2.0, 2.0)
+    assert (failed.passed, failed.points, failed.max_points) == (False, 0.0, 2.0)
+    assert failed.message == "say how long"
+
+
+def test_a_cell_without_points_is_worth_nothing_and_a_partial_score_is_not_met():
+    nb = nbformat.v4.new_notebook(cells=[
+        _graded(ADVICE["request.concise"].grade_id, None, score=0),
+        _graded(ADVICE["request.brief"].grade_id, 2, score=1),  # fewer points than the cell is worth
+    ])
+    report = graded_report(nb)
+    assert (report.finding("request.concise").points, report.finding("request.concise").max_points) == (0.0, 0.0)
+    assert report.finding("request.concise").passed
+    partial = report.finding("request.brief")
+    assert (partial.passed, partial.points, partial.max_points, partial.message) == (False, 1.0, 2.0, "")
+
+
+def test_messages_of_an_item_checked_twice_are_joined_once_each_with_the_prefixes_removed():
+    advice = ADVICE["job.no_job_ask"]
+    nb = nbformat.v4.new_notebook(cells=[
+        _graded(advice.grade_id, 1, score=0, outputs=[_error("AssertionError", f"{advice.id}: Take out the ask.")]),
+        _graded(advice.grade_id + "-thanks", 1, score=0,
+                outputs=[_error("AssertionError", f"{advice.grade_id}: Take out the ask.")]),
+        _graded(advice.grade_id + "-notes", 1, score=0, outputs=[_error("ValueError", "no notes given")]),
+        _graded("not-an_advice_item", 5, score=0, outputs=[_error("AssertionError", "ignored")]),
+    ])
+    report = graded_report(nb)
+    assert report.advice_ids == [advice.id]
+    finding = report.finding(advice.id)
+    assert finding.message == "Take out the ask. ValueError: no notes given"
+    assert (finding.points, finding.max_points) == (0.0, 3.0)
+
+
+def test_a_short_error_is_the_name_and_value_without_colour_codes():
+    from infoview_lib.grading.feedback import short_error
+
+    red = "\x1b[0;31m"
+    assert short_error({"ename": f"{red}AssertionError\x1b[0m", "evalue": f"{red}cut it\x1b[0m",
+                        "traceback": ["ignored"]}) == "AssertionError: cut it"
+    assert short_error({"ename": "KeyError", "evalue": ""}) == "KeyError"
+    assert short_error({"evalue": "boom"}) == "Error: boom"
+    assert short_error({}) == "Error"
+    assert short_error({"ename": "CellTimeoutError", "evalue": "",
+                        "traceback": ["first line", f"  {red}CellTimeoutError\x1b[0m: too slow  "]}) \
+        == "CellTimeoutError: too slow"
