@@ -108,3 +108,24 @@ def test_whose_work_a_clause_is_about():
     assert _whose("How did the move to a new system change the way I work?", "move") == "mine"
     assert _whose("The move to a new system was big. You led it.", "move") is None
     assert _whose("How did the move to a new system change the way things are done?", "move") is None
+
+
+def _about_a_vacancy(text: str, phrase: str, **kwargs) -> bool:
+    from infoview_lib.rules.detect.jobs import is_about_a_vacancy
+
+    at = text.index(phrase)
+    return is_about_a_vacancy(text, at, at + len(phrase), **kwargs)
+
+
+def test_a_clause_about_a_vacancy_is_no_homework_but_the_clause_after_its_comma_can_be():
+    assert _about_a_vacancy("I saw that your library has a vacancy for a cataloguer.", "your library")
+    # the vacancy is in the clause before the comma: what follows it is about the work
+    assert not _about_a_vacancy("There is a vacancy in your team, and I read your report on metadata.", "your report")
+    assert not _about_a_vacancy("I read your report on metadata. There is a vacancy in your team.", "your report")
+    assert not _about_a_vacancy("I read your report on metadata, which helped me a great deal.", "your report")
+
+
+def test_the_writers_job_hunt_counts_only_when_asked_for():
+    text = "I read your report on metadata while applying to editorial roles."
+    assert not _about_a_vacancy(text, "your report")
+    assert _about_a_vacancy(text, "your report", job_hunt=True)
