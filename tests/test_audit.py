@@ -214,3 +214,19 @@ def test_a_changed_kernel_is_flagged_against_the_release(tmp_path):
     nbformat.write(submission, tmp_path / "bash.ipynb")
     [flag] = audit_notebook(tmp_path / "bash.ipynb", reference=(path,))
     assert "changed the notebook's kernel to 'bash'" in flag.what
+
+
+@pytest.mark.parametrize("source, flags", [
+    # an annotated assignment writes like any other; an annotation alone writes nothing
+    ("from infoview_lib import score_request\nscore_request: object = print",
+     [(2, "assigns score_request, a name imported from infoview_lib")]),
+    ("from infoview_lib import score_request\nscore_request: object", []),
+    ("import infoview_lib\ninfoview_lib.score_request: object = print",
+     [(2, "assigns infoview_lib.score_request (an infoview_lib attribute)")]),
+    # changing in place (+=) names itself as a change
+    ("from infoview_lib import advice\nadvice.ADVICE += ()", [(2, "changes advice.ADVICE (an infoview_lib attribute)")]),
+    ("import json\njson.loads += 1", [(2, "changes json.loads (an attribute of a module)")]),
+    ("__builtins__ += 1", [(1, "changes __builtins__"), (1, "uses __builtins__")]),
+])
+def test_annotated_and_in_place_writes_are_scanned_like_assignments(source, flags):
+    assert scan_source(source) == flags

@@ -1,0 +1,61 @@
+"""Small detector helpers asked directly: open questions, past events, bulleted lists, phrase
+patterns. Each decides part of what a student is told (a yes/no question, a time ask, a topic),
+and a bug in one shows in whole-report tests only as some other advice item changing."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from infoview_lib.rules.detect.questions import is_open_question
+from infoview_lib.rules.detect.text import LazyPattern
+from infoview_lib.rules.detect.time import find_long_time_asks, find_time_bounds
+from infoview_lib.rules.detect.topics import _bullets_after
+from infoview_lib.rules.detect.vocab import phrase_pattern
+
+
+@pytest.mark.parametrize("question, is_open", [
+    ("", False), ("   ", False),
+    ("Your thoughts on digitisation?", True),  # neither a how/what nor a yes/no opening: open
+    # no sentence ends with "?": the last sentence decides
+    ("What a great talk. Do you enjoy it", False),
+    ("Do you enjoy it. What drew you to it", True),
+])
+def test_open_questions(question, is_open):
+    assert is_open_question(question) is is_open
+
+
+def test_a_past_marker_after_the_time_ask_does_not_make_it_past():
+    text = "Could we have a short chat about the talk you gave last spring?"
+    assert [text[a:b] for (a, b), _ in find_time_bounds(text)] == ["a short chat"]
+    assert find_time_bounds("We had a short chat at the fair.") == []
+    text = "Could I shadow you for a whole day after the exhibition opens?"
+    assert [text[a:b] for a, b in find_long_time_asks(text)] == ["a whole day"]
+
+
+def _items(text: str) -> list[str]:
+    return [text[a:b] for a, b in _bullets_after(text, text.index(":"))]
+
+
+def test_every_item_of_a_bulleted_list_after_the_colon():
+    text = "- a line that looks like an item\nI would like to learn about:\n- cataloguing\n- 2. preservation!\n* outreach\n"
+    assert _items(text) == ["cataloguing", "2. preservation", "outreach"]
+    assert _items("Three things:\n1. metadata\n2) born-digital records\n3. grants\n\nBest, Sam") == \
+        ["metadata", "born-digital records", "grants"]
+
+
+def test_an_item_of_punctuation_only_is_no_topic_and_a_line_without_a_bullet_ends_the_list():
+    assert _items("Two things:\n- ...\n- metadata\nThanks\n- not in the list") == ["metadata"]
+    assert _items("Nothing after the colon:") == []
+
+
+def test_a_phrase_pattern_prefers_the_longest_phrase():
+    pattern = re.compile(phrase_pattern(["data", "data management", "data management plans"]), re.I)
+    assert pattern.search("Do you write Data management plans?").group() == "Data management plans"
+    assert pattern.search("Do you use data?").group() == "data"
+
+
+def test_a_lazy_pattern_answers_like_the_compiled_one():
+    lazy = LazyPattern(r"(?P<minutes>\d+) (minutes)")
+    assert lazy.groupindex == {"minutes": 1} and lazy.groups == 2
+    assert lazy.search("about 20 minutes").group("minutes") == "20"
