@@ -182,3 +182,17 @@ def test_a_short_error_is_the_name_and_value_without_colour_codes():
     assert short_error({"ename": "CellTimeoutError", "evalue": "",
                         "traceback": ["first line", f"  {red}CellTimeoutError\x1b[0m: too slow  "]}) \
         == "CellTimeoutError: too slow"
+
+
+def test_the_feedback_page_extends_nbgraders_own_page():
+    """Our accessible feedback template extends nbgrader's page: that page must be where we look."""
+    import nbgrader
+    from jinja2 import Environment
+
+    from infoview_lib.grading.feedback_page import nbgrader_feedback_page, nbgrader_page_path
+
+    path = nbgrader_page_path()
+    assert path.is_file() and Path(nbgrader.__file__).parent in path.parents
+    ours = (ROOT / "infoview_lib" / "grading" / "templates" / "feedback" / "index.html.j2").read_text()
+    overridden = set(re.findall(r"{%-?\s*block\s+(\w+)", ours))
+    assert overridden and overridden <= set(nbgrader_feedback_page(Environment()).blocks)
