@@ -1,15 +1,17 @@
-"""`mutmut` for `make mutation`, with one fix to mutmut 3.8's `max_stack_depth`.
+"""`mutmut` for `make mutation`, with one fix to mutmut 3.8's `max_stack_depth` and no redundant clean run.
 
 mutmut's stats run counts, for each call of a mutated function, the kit's own frames between the
 test and the call (pyproject.toml's `max_stack_depth`). It resolves each frame's file with
 `Path.resolve(strict=True)`, which raises for frames that have no file: the import system's
 (`<frozen importlib._bootstrap>`, when a module calls a mutated function while it is imported, as
 `LazyPattern(...)` does) and code made at run time (a dataclass's `__init__`, which calls
-`Verdict.__post_init__`). This copy of mutmut's `record_trampoline_hit` passes over such frames;
-everything else is mutmut's own. The stats mode is also kept out of the environment, so a process a
+`Verdict.__post_init__`). This copy of mutmut's `record_trampoline_hit` passes over such frames,
+and decides once per file name what a frame is (pytest's, the kit's or another), instead of
+resolving its path again for every frame of every call; everything else is mutmut's own. The stats mode is also kept out of the environment, so a process a
 test starts (the CLI tests run `python -c ...` in mutants/) runs the kit unmutated instead of
 recording stats nobody reads with mutmut's unfixed function. Mutant workers still pass their mutant
-on to such processes. Usage: `python .ci/mutmut_run.py run` (any mutmut command).
+on to such processes. After a full stats run, mutmut's "clean" run of the same tests is skipped
+(see below). Usage: `python .ci/mutmut_run.py run` (any mutmut command).
 """
 from __future__ import annotations
 
