@@ -38,8 +38,8 @@ def _items(text: str) -> list[str]:
 
 
 def test_every_item_of_a_bulleted_list_after_the_colon():
-    text = "- a line that looks like an item\nI would like to learn about:\n- cataloguing\n- 2. preservation!\n* outreach\n"
-    assert _items(text) == ["cataloguing", "2. preservation", "outreach"]
+    text = "- a line that looks like an item\nI would like to learn about:\n- cataloguing\n- 2. preservation!\n* LaTeX\n"
+    assert _items(text) == ["cataloguing", "2. preservation", "LaTeX"]
     assert _items("Three things:\n1. metadata\n2) born-digital records\n3. grants\n\nBest, Sam") == \
         ["metadata", "born-digital records", "grants"]
 
@@ -47,6 +47,7 @@ def test_every_item_of_a_bulleted_list_after_the_colon():
 def test_an_item_of_punctuation_only_is_no_topic_and_a_line_without_a_bullet_ends_the_list():
     assert _items("Two things:\n- ...\n- metadata\nThanks\n- not in the list") == ["metadata"]
     assert _items("Nothing after the colon:") == []
+    assert _items("- an earlier line\nNothing after the colon:") == []  # only lines after the colon
 
 
 def test_a_phrase_pattern_prefers_the_longest_phrase():

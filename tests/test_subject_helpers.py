@@ -84,6 +84,7 @@ def test_a_stem_shorter_than_five_letters_matches_only_itself():
     # a stem of exactly five letters is a start to share
     assert len(stem("audio")) == 5
     assert shares_subject("Do you lend audiobooks?", {stem("audio")}) == ["audiobooks"]
+    assert shares_subject("Do you lend audio?", {stem("audiobooks")}) == ["audio"]  # on either side
 
 
 def test_shared_words_in_the_topic_noise_count_only_when_nothing_is_ignored():
