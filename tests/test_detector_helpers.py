@@ -33,6 +33,12 @@ def test_a_past_marker_after_the_time_ask_does_not_make_it_past():
     assert [text[a:b] for a, b in find_long_time_asks(text)] == ["a whole day"]
 
 
+def test_time_asks_in_words_have_their_minutes():
+    for text, minutes in [("Would you have Twenty minutes?", 20), ("Could you spare fifteen to twenty minutes?", 20),
+                          ("Could we talk for 25 minutes?", 25)]:
+        assert [m for _, m in find_time_bounds(text)] == [minutes], text
+
+
 def _items(text: str) -> list[str]:
     return [text[a:b] for a, b in _bullets_after(text, text.index(":"))]
 

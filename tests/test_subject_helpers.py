@@ -107,6 +107,7 @@ def test_whose_work_a_clause_is_about():
     # none before it: the first one after it, in the same sentence
     assert _whose("How did the move to a new system change the way you work?", "move") == "theirs"
     assert _whose("How did the move to a new system change the way I work?", "move") == "mine"
+    assert _whose("Was the move to a new system mostly yours?", "move") == "theirs"
     assert _whose("The move to a new system was big. You led it.", "move") is None
     assert _whose("How did the move to a new system change the way things are done?", "move") is None
 

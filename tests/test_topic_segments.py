@@ -50,6 +50,9 @@ def test_topics_are_found_in_questions_and_lists(text, segments):
     ("your work", True), ("libraries", True), ("what you do", True), ("more about your career", True),
     ("Libraries", True), ("a bit more about libraries", True), ("libraries sometime", True),
     ("libraries at your convenience", True), ("twenty minutes", True),
+    ("your career path?", True), ("your career path;", True),  # a listed topic with its punctuation
+    ("a career in information science", True),  # a career in the field, named generally
+    ("helpful insights", True), ("hearing your advice", True),  # only words of asking
     ("how you built the seed library at Riverside branch", False),
     ("records management in small county archives", False),
 ])
