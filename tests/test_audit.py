@@ -230,3 +230,21 @@ def test_a_changed_kernel_is_flagged_against_the_release(tmp_path):
 ])
 def test_annotated_and_in_place_writes_are_scanned_like_assignments(source, flags):
     assert scan_source(source) == flags
+
+
+def test_a_locked_cell_matches_the_source_with_or_without_its_hidden_tests(tmp_path):
+    """nbgrader's release drops the hidden tests of a locked cell: with only the source beside the
+    submissions, a locked cell as released (or as in the source) is the instructor's."""
+    visible = "checks.expect_choice(answer, 'abc', 'what.purpose')"
+    hidden = "### BEGIN HIDDEN TESTS\nchecks.expect_correct_choice(answer, 'b', 'what.purpose', 'abc')\n### END HIDDEN TESTS"
+    meta = {"nbgrader": {"grade_id": "what-purpose", "locked": True, "grade": True, "points": 1}}
+    answer = nbformat.v4.new_code_cell("answer = 'b'", metadata={"nbgrader": {"grade_id": "answer-a", "solution": True}})
+    source = nbformat.v4.new_notebook(cells=[answer, nbformat.v4.new_code_cell(f"{visible}\n{hidden}", metadata=meta)])
+    nbformat.write(source, tmp_path / "source.ipynb")
+    reference = load_reference(tmp_path / "source.ipynb")
+    for submitted in (visible, f"{visible}\n{hidden}", f"{visible}\n"):
+        cells = [copy.deepcopy(answer), nbformat.v4.new_code_cell(submitted, metadata=copy.deepcopy(meta))]
+        assert audit_cells(cells, reference) == [], submitted
+    changed = [copy.deepcopy(answer), nbformat.v4.new_code_cell(f"{visible}\npass", metadata=copy.deepcopy(meta))]
+    assert [what for _, _, what in audit_cells(changed, reference)] == [
+        "changed locked cell 'what-purpose' (nbgrader puts back the instructor's version)"]

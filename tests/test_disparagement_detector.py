@@ -13,8 +13,12 @@ from infoview_lib.rules.detect.notes import find_disparagement
     ("The director there is incompetent.", ["incompetent"]),
     ("Their director has no idea what she is doing.", ["director has no idea"]),
     ("The staff were not rude at all.", []),
+    ("Their catalogue is not a mess.", []),  # the negation inside the judgement
     # about oneself, in the same clause; a judgement of someone else after it still counts
     ("I was terrible at small talk.", []),
+    ("I was useless at small talk.", []),
+    ("I felt so useless at small talk. The director there is incompetent.", ["incompetent"]),
+    ("I was useless at first. What a useless website.", ["useless"]),
     ("I was terrible at small talk. The director there is incompetent.", ["incompetent"]),
     ("I was nervous, the director there is incompetent.", ["incompetent"]),
     # reported criticism, unless the writer agrees in that sentence or the next
