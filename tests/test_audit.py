@@ -248,3 +248,30 @@ def test_a_locked_cell_matches_the_source_with_or_without_its_hidden_tests(tmp_p
     changed = [copy.deepcopy(answer), nbformat.v4.new_code_cell(f"{visible}\npass", metadata=copy.deepcopy(meta))]
     assert [what for _, _, what in audit_cells(changed, reference)] == [
         "changed locked cell 'what-purpose' (nbgrader puts back the instructor's version)"]
+
+
+@pytest.mark.parametrize("source, flags", [
+    ("from sys import modules", [(1, "imports sys.modules")]),
+    ("x = 1\nfrom sys import path, modules", [(2, "imports sys.modules")]),
+    ("from sys import path", []),
+    ("from importlib import reload", [(1, "imports from importlib")]),
+    ("x = 1\nfrom importlib.util import find_spec", [(2, "imports from importlib.util")]),
+    ("from unittest.mock import patch", [(1, "imports from unittest.mock")]),
+    ("from unittest import TestCase, mock", [(1, "imports from unittest")]),
+    ("from unittest import TestCase", []),
+    ("from os import path", []),
+])
+def test_each_flagged_from_import_is_named_on_its_line(source, flags):
+    assert scan_source(source) == flags
+
+
+def test_a_notebook_whose_metadata_is_damaged_is_still_audited(tmp_path):
+    path, release = _release_pair(tmp_path)
+    release.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(release, path)
+    for damaged in ([], {"kernelspec": "python3"}):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        notebook["metadata"] = damaged
+        (tmp_path / "damaged.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+        [flag] = audit_notebook(tmp_path / "damaged.ipynb", reference=(path,))
+        assert flag.what == "changed the notebook's kernel to None (nbgrader puts back 'python3')"
