@@ -8,7 +8,7 @@ import re
 import pytest
 
 from infoview_lib.rules.detect.questions import is_open_question
-from infoview_lib.rules.detect.text import LazyPattern
+from infoview_lib.rules.detect.text import LazyPattern, content_words, sentence_spans
 from infoview_lib.rules.detect.time import find_long_time_asks, find_time_bounds
 from infoview_lib.rules.detect.topics import _bullets_after
 from infoview_lib.rules.detect.vocab import phrase_pattern
@@ -66,3 +66,13 @@ def test_a_lazy_pattern_answers_like_the_compiled_one():
     lazy = LazyPattern(r"(?P<minutes>\d+) (minutes)")
     assert lazy.groupindex == {"minutes": 1} and lazy.groups == 2
     assert lazy.search("about 20 minutes").group("minutes") == "20"
+
+
+def test_sentences_are_trimmed_of_the_spaces_around_them():
+    text = "  First point made here.   Second point made here!  \n\n  Third point, last?   \t"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "First point made here.", "Second point made here!", "Third point, last?"]
+
+
+def test_a_curly_apostrophe_is_an_apostrophe():
+    assert content_words("I don’t know what you’re doing") == content_words("I don't know what you're doing")

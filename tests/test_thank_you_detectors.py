@@ -29,6 +29,7 @@ SPECIFIC = "Volunteer transcription teams digitise county maps."  # five content
     # a request or a wish in the next sentence does not disqualify this one
     (f"{SPECIFIC} Could you send the slides?", [SPECIFIC]),
     (f"{SPECIFIC} I hope to see you again.", [SPECIFIC]),
+    (f"{SPECIFIC} Please keep me in mind for any openings.", [SPECIFIC]),  # a job ask elsewhere
 ])
 def test_a_specific_sentence_without_a_cue_phrase_still_counts(text, phrases):
     assert [text[a:b] for a, b in find_specific_details(text)] == phrases

@@ -28,6 +28,7 @@ def no_cached_segments():
      ["As a new cataloguer, how should I approach legacy records"]),
     ("As a new cataloguer, should I approach legacy records first?", []),  # a yes/no question: no topic
     ("One question: how did you build the seed library?", ["how did you build the seed library"]),
+    ("One question:how did you build the seed library?", ["how did you build the seed library"]),  # no space
     # each sentence is judged by itself: a meeting word, a colon or an "or" in another sentence changes nothing
     ("How do you choose which maps to digitise? Could we meet next week?", ["How do you choose which maps to digitise"]),
     ("Re: maps. How do you choose which maps to digitise?", ["How do you choose which maps to digitise"]),
