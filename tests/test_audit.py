@@ -275,3 +275,65 @@ def test_a_notebook_whose_metadata_is_damaged_is_still_audited(tmp_path):
         (tmp_path / "damaged.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
         [flag] = audit_notebook(tmp_path / "damaged.ipynb", reference=(path,))
         assert flag.what == "changed the notebook's kernel to None (nbgrader puts back 'python3')"
+
+
+@pytest.mark.parametrize("source, flags", [
+    # a write is found inside tuples, lists and starred targets, with its verb and line
+    ("from infoview_lib import score_request\nx, [score_request, y] = 1, [2, 3]",
+     [(2, "assigns score_request, a name imported from infoview_lib")]),
+    ("from infoview_lib import score_request\nx, *score_request = 1, 2, 3",
+     [(2, "assigns score_request, a name imported from infoview_lib")]),
+    ("from infoview_lib import score_request\ndel (score_request, x)",
+     [(2, "deletes score_request, a name imported from infoview_lib")]),
+    ("from infoview_lib import advice\nx = 1\nadvice.ADVICE, y = {}, 2",
+     [(3, "assigns advice.ADVICE (an infoview_lib attribute)")]),
+    ("x = 1\n__builtins__ = {}", [(2, "assigns __builtins__"), (2, "uses __builtins__")]),
+    ("x = 1\nthing.__class__ = type", [(2, "assigns __class__")]),
+    ("x = 1\nthing.__code__ = f", [(2, "assigns __code__"), (2, "reaches into __code__")]),
+])
+def test_writes_are_found_inside_any_target(source, flags):
+    assert scan_source(source) == flags
+
+
+def _course_notebook(path, kernel="python3", test_source="checks.expect_choice(answer, 'abc', 'what.purpose')"):
+    setup = nbformat.v4.new_code_cell("from infoview_lib.grading import checks",
+                                      metadata={"nbgrader": {"grade_id": "setup", "locked": True}})
+    answer = nbformat.v4.new_code_cell("answer = 'b'", metadata={"nbgrader": {"grade_id": "answer-a", "solution": True}})
+    test = nbformat.v4.new_code_cell(test_source, metadata={"nbgrader": {"grade_id": "what-purpose", "locked": True,
+                                                                        "grade": True, "points": 1}})
+    nb = nbformat.v4.new_notebook(cells=[setup, answer, test])
+    nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "python"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+
+
+@pytest.mark.parametrize("instructor_folder", ["release", "source"])
+def test_a_course_folder_audits_each_submission_against_the_instructors_version(tmp_path, instructor_folder):
+    from infoview_lib.grading.audit import AuditFlag
+
+    course = tmp_path / "course"
+    _course_notebook(course / instructor_folder / "01_what" / "purpose.ipynb")
+    _course_notebook(course / "submitted" / "ana" / "01_what" / "purpose.ipynb", kernel="bash", test_source="pass")
+    _course_notebook(course / "submitted" / "bo" / "01_what" / "purpose.ipynb")
+    _course_notebook(course / "submitted" / "bo" / "01_what" / ".ipynb_checkpoints" / "purpose.ipynb", test_source="pass")
+    (course / "submitted" / "cy" / "01_what").mkdir(parents=True)
+    (course / "submitted" / "cy" / "01_what" / "purpose.ipynb").write_text('{"cells": {}}', encoding="utf-8")
+    expected = [
+        AuditFlag("ana", "01_what", "purpose.ipynb", 0, 0,
+                  "changed the notebook's kernel to 'bash' (nbgrader puts back 'python3')"),
+        AuditFlag("ana", "01_what", "purpose.ipynb", 3, 0,
+                  "changed locked cell 'what-purpose' (nbgrader puts back the instructor's version)"),
+        AuditFlag("cy", "01_what", "purpose.ipynb", 0, 0, "notebook could not be read: cells is not a list"),
+    ]
+    assert audit_folder(course) == expected
+    assert audit_folder(course / "submitted") == expected
+
+
+def test_notebooks_outside_a_course_are_named_by_their_folder(tmp_path):
+    from infoview_lib.grading.audit import find_notebooks
+
+    _notebook(tmp_path / "top.ipynb", "x = 1")
+    _notebook(tmp_path / "week1" / "draft.ipynb", "x = 1")
+    _notebook(tmp_path / "week1" / "more" / "deep.ipynb", "x = 1")
+    assert [(student, assignment, path.name) for student, assignment, path in find_notebooks(tmp_path)] == [
+        ("-", "-", "top.ipynb"), ("-", "week1", "draft.ipynb"), ("-", "week1/more", "deep.ipynb")]
