@@ -76,3 +76,16 @@ def test_sentences_are_trimmed_of_the_spaces_around_them():
 
 def test_a_curly_apostrophe_is_an_apostrophe():
     assert content_words("I don’t know what you’re doing") == content_words("I don't know what you're doing")
+
+
+def test_the_sentence_at_an_offset_includes_its_final_mark_and_not_the_gap():
+    from infoview_lib.rules.detect.text import sentence_at
+
+    text = "  First one here.  Second one here."
+    first, second = (2, 17), (19, len(text))
+    assert text[slice(*first)] == "First one here." and text[slice(*second)] == "Second one here."
+    assert sentence_at(text, 0) == (0, 0)  # before the first sentence
+    assert sentence_at(text, 2) == sentence_at(text, 16) == first
+    assert sentence_at(text, 17) == first  # just after its full stop
+    assert sentence_at(text, 18) == (18, 18)  # between the two
+    assert sentence_at(text, 19) == sentence_at(text, len(text)) == second
