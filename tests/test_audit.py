@@ -337,3 +337,16 @@ def test_notebooks_outside_a_course_are_named_by_their_folder(tmp_path):
     _notebook(tmp_path / "week1" / "more" / "deep.ipynb", "x = 1")
     assert [(student, assignment, path.name) for student, assignment, path in find_notebooks(tmp_path)] == [
         ("-", "-", "top.ipynb"), ("-", "week1", "draft.ipynb"), ("-", "week1/more", "deep.ipynb")]
+
+
+@pytest.mark.parametrize("source, flags", [
+    ("x = 1\ny = sys.modules", [(2, "touches sys.modules")]),
+    ("x = 1\ny = os.sys.modules['a']", [(2, "touches sys.modules")]),
+    ("x = 1\ny = a.sys.modulesx", []),
+    ("x = 1\ny = modules.sys", []),
+    ("x = 1\ny = f.__globals__", [(2, "reaches into __globals__")]),
+    ("x = 1\nexec('1')", [(2, "calls exec()")]),
+    ("x = 1\nz.exec('1')", []),  # a method of that name is not the builtin
+])
+def test_reads_and_calls_are_named_on_their_line(source, flags):
+    assert scan_source(source) == flags
