@@ -350,3 +350,15 @@ def test_notebooks_outside_a_course_are_named_by_their_folder(tmp_path):
 ])
 def test_reads_and_calls_are_named_on_their_line(source, flags):
     assert scan_source(source) == flags
+
+
+def test_the_flags_table_has_left_aligned_columns():
+    from infoview_lib.grading.audit import AuditFlag, flags_table
+
+    table = flags_table([AuditFlag("ana", "01_what", "purpose.ipynb", 2, 1, "calls exec()"),
+                         AuditFlag("bartholomew", "02_request", "request.ipynb", 12, 10, "imports sys")])
+    assert table.splitlines() == [
+        "student      assignment  notebook       cell  line  what",
+        "ana          01_what     purpose.ipynb  2     1     calls exec()",
+        "bartholomew  02_request  request.ipynb  12    10    imports sys",
+    ]
