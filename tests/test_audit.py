@@ -355,10 +355,15 @@ def test_reads_and_calls_are_named_on_their_line(source, flags):
 def test_the_flags_table_has_left_aligned_columns():
     from infoview_lib.grading.audit import AuditFlag, flags_table
 
-    table = flags_table([AuditFlag("ana", "01_what", "purpose.ipynb", 2, 1, "calls exec()"),
-                         AuditFlag("bartholomew", "02_request", "request.ipynb", 12, 10, "imports sys")])
-    assert table.splitlines() == [
-        "student      assignment  notebook       cell  line  what",
-        "ana          01_what     purpose.ipynb  2     1     calls exec()",
-        "bartholomew  02_request  request.ipynb  12    10    imports sys",
-    ]
+    flags = [AuditFlag("ana", "01_what", "purpose.ipynb", 2, 1, "calls exec()"),
+             AuditFlag("bartholomew", "02_request", "request.ipynb", 12, 10, "imports sys")]
+    header, *rows = flags_table(flags).splitlines()
+    names = ["student", "assignment", "notebook", "cell", "line", "what"]
+    starts = [header.index(name) for name in names]
+    assert starts[0] == 0 and header.endswith("what")
+    for line, flag in zip(rows, flags):
+        values = [flag.student, flag.assignment, flag.notebook, str(flag.cell), str(flag.line), flag.what]
+        assert [line[start:start + len(value)] for start, value in zip(starts, values)] == values
+        assert line.endswith(flag.what)
+    # each column is as wide as its longest value, two spaces apart
+    assert starts[1] == len("bartholomew") + 2 and starts[2] == starts[1] + len("02_request") + 2
