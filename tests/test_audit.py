@@ -290,6 +290,10 @@ def test_a_notebook_whose_metadata_is_damaged_is_still_audited(tmp_path):
     ("x = 1\n__builtins__ = {}", [(2, "assigns __builtins__"), (2, "uses __builtins__")]),
     ("x = 1\nthing.__class__ = type", [(2, "assigns __class__")]),
     ("x = 1\nthing.__code__ = f", [(2, "assigns __code__"), (2, "reaches into __code__")]),
+    # through calls and items to the name the chain starts from
+    ("from infoview_lib import rules\nrules.load().x = 1", [(2, "assigns x (an infoview_lib attribute)")]),
+    ("from infoview_lib import rules\nrules.table[0].x = 1", [(2, "assigns x (an infoview_lib attribute)")]),
+    ("x = 1\n'abc'.x = 1", []),
 ])
 def test_writes_are_found_inside_any_target(source, flags):
     assert scan_source(source) == flags
