@@ -236,16 +236,19 @@ def test_a_locked_cell_matches_the_source_with_or_without_its_hidden_tests(tmp_p
     """nbgrader's release drops the hidden tests of a locked cell: with only the source beside the
     submissions, a locked cell as released (or as in the source) is the instructor's."""
     visible = "checks.expect_choice(answer, 'abc', 'what.purpose')"
-    hidden = "### BEGIN HIDDEN TESTS\nchecks.expect_correct_choice(answer, 'b', 'what.purpose', 'abc')\n### END HIDDEN TESTS"
+    hidden = ("### BEGIN HIDDEN TESTS\nchecks.expect_correct_choice(answer, 'b', 'what.purpose', 'abc')\n"
+              "checks.expect_choice(answer, 'abc', 'what.purpose')\n### END HIDDEN TESTS")
+    after = "print('checked')"
     meta = {"nbgrader": {"grade_id": "what-purpose", "locked": True, "grade": True, "points": 1}}
     answer = nbformat.v4.new_code_cell("answer = 'b'", metadata={"nbgrader": {"grade_id": "answer-a", "solution": True}})
-    source = nbformat.v4.new_notebook(cells=[answer, nbformat.v4.new_code_cell(f"{visible}\n{hidden}", metadata=meta)])
+    source = nbformat.v4.new_notebook(
+        cells=[answer, nbformat.v4.new_code_cell(f"{visible}\n{hidden}\n{after}", metadata=meta)])
     nbformat.write(source, tmp_path / "source.ipynb")
     reference = load_reference(tmp_path / "source.ipynb")
-    for submitted in (visible, f"{visible}\n{hidden}", f"{visible}\n"):
+    for submitted in (f"{visible}\n{after}", f"{visible}\n{hidden}\n{after}", f"{visible}\n{after}\n"):
         cells = [copy.deepcopy(answer), nbformat.v4.new_code_cell(submitted, metadata=copy.deepcopy(meta))]
         assert audit_cells(cells, reference) == [], submitted
-    changed = [copy.deepcopy(answer), nbformat.v4.new_code_cell(f"{visible}\npass", metadata=copy.deepcopy(meta))]
+    changed = [copy.deepcopy(answer), nbformat.v4.new_code_cell(f"{visible}\n{after}\npass", metadata=copy.deepcopy(meta))]
     assert [what for _, _, what in audit_cells(changed, reference)] == [
         "changed locked cell 'what-purpose' (nbgrader puts back the instructor's version)"]
 
@@ -371,3 +374,23 @@ def test_the_flags_table_has_left_aligned_columns():
         assert line.endswith(flag.what)
     # each column is as wide as its longest value, two spaces apart
     assert starts[1] == len("bartholomew") + 2 and starts[2] == starts[1] + len("02_request") + 2
+
+
+def test_a_changed_indentation_in_a_locked_cell_is_a_change(tmp_path):
+    meta = {"nbgrader": {"grade_id": "setup", "locked": True}}
+    original = "if answer:\n    checks.expect_choice(answer, 'abc', 'what.purpose')\nprint('done')"
+    release = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(original, metadata=meta)])
+    nbformat.write(release, tmp_path / "release.ipynb")
+    reference = load_reference(tmp_path / "release.ipynb")
+    same = nbformat.v4.new_code_cell(original.replace("done')", "done')   "), metadata=copy.deepcopy(meta))
+    assert audit_cells([same], reference) == []  # trailing spaces are no change
+    moved = nbformat.v4.new_code_cell(original.replace("\nprint", "\n    print"), metadata=copy.deepcopy(meta))
+    assert [what for _, _, what in audit_cells([moved], reference)] == [
+        "changed locked cell 'setup' (nbgrader puts back the instructor's version)"]
+
+
+def test_a_single_notebook_outside_a_course_has_no_student_or_assignment(tmp_path):
+    path = _notebook(tmp_path / "one.ipynb", "exec('1')")
+    [flag] = audit_notebook(path)
+    assert (flag.student, flag.assignment, flag.notebook, flag.cell, flag.line, flag.what) == (
+        "-", "-", "one.ipynb", 2, 1, "calls exec() outside an answer (calls exec())")
