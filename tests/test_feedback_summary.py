@@ -157,11 +157,11 @@ def test_a_cell_without_points_is_worth_nothing_and_a_partial_score_is_not_met()
 def test_messages_of_an_item_checked_twice_are_joined_once_each_with_the_prefixes_removed():
     advice = ADVICE["job.no_job_ask"]
     nb = nbformat.v4.new_notebook(cells=[
+        _graded("not-an_advice_item", 5, score=0, outputs=[_error("AssertionError", "ignored")]),
         _graded(advice.grade_id, 1, score=0, outputs=[_error("AssertionError", f"{advice.id}: Take out the ask.")]),
         _graded(advice.grade_id + "-thanks", 1, score=0,
                 outputs=[_error("AssertionError", f"{advice.grade_id}: Take out the ask.")]),
         _graded(advice.grade_id + "-notes", 1, score=0, outputs=[_error("ValueError", "no notes given")]),
-        _graded("not-an_advice_item", 5, score=0, outputs=[_error("AssertionError", "ignored")]),
     ])
     report = graded_report(nb)
     assert report.advice_ids == [advice.id]
@@ -196,3 +196,11 @@ def test_the_feedback_page_extends_nbgraders_own_page():
     ours = (ROOT / "infoview_lib" / "grading" / "templates" / "feedback" / "index.html.j2").read_text()
     overridden = set(re.findall(r"{%-?\s*block\s+(\w+)", ours))
     assert overridden and overridden <= set(nbgrader_feedback_page(Environment()).blocks)
+
+
+def test_a_graded_answer_cell_is_not_an_advice_check():
+    """A code cell graded by hand (an answer, ``solution: true``) is marked by the grader, not a check."""
+    answer = _graded(ADVICE["request.concise"].grade_id, 3, score=0)
+    answer.metadata["nbgrader"]["solution"] = True
+    check = _graded(ADVICE["request.brief"].grade_id, 1, score=1)
+    assert graded_report(nbformat.v4.new_notebook(cells=[answer, check])).advice_ids == ["request.brief"]
