@@ -89,3 +89,24 @@ def test_the_sentence_at_an_offset_includes_its_final_mark_and_not_the_gap():
     assert sentence_at(text, 17) == first  # just after its full stop
     assert sentence_at(text, 18) == (18, 18)  # between the two
     assert sentence_at(text, 19) == sentence_at(text, len(text)) == second
+
+
+def test_a_clause_starts_after_a_comma_only_when_commas_are_asked_for():
+    from infoview_lib.rules.detect.text import clause_start
+
+    text = "After the talk, I would love to hear how you started."
+    at = text.index("I would")
+    assert clause_start(text, at) == 0
+    assert text[clause_start(text, at, commas=True):at].strip() == ""  # just after the comma
+
+
+def test_a_negation_counts_only_inside_the_window_asked_about():
+    from infoview_lib.rules.detect.text import find_affirmed, is_negated
+
+    text = "It is a job I do not want."
+    at = text.index("job")
+    assert not is_negated(text, at)  # up to the phrase: no negation before it
+    assert is_negated(text, at, len(text))  # to the end of the sentence: "do not"
+    # a negation inside the match itself negates it
+    assert find_affirmed(LazyPattern(r"\bnot\s+looking\s+for\s+a\s+job\b"), "I am not looking for a job.") == []
+    assert find_affirmed(LazyPattern(r"\blooking\s+for\s+a\s+job\b"), "I am looking for a job.") == [(5, 22)]
