@@ -106,3 +106,22 @@ def test_read_csv_reads_only_a_plain_file_name_shipped_with_the_assignment(argum
 def test_read_csv_of_a_plain_file_name_is_an_answer():
     assert refusal("pd.read_csv('contact_log.csv')") is None
     assert refusal("secret.read_csv('contact_log.csv')") == UNKNOWN  # only from a known name
+
+
+@pytest.mark.parametrize("bad, what", [
+    ("open('x.csv')", "calls open()"),
+    ("draft.to_csv('x.csv')", "calls .to_csv()"),
+    ("(lambda: 1)()", "calls a lambda (a function)"),
+    ("draft[0]()", "calls something that is not a named function"),
+    ("len(*draft)", "unpacking with *"),
+    ("dict(**draft)", "unpacking with **"),
+    ("sorted(draft, cmp=len)", "the keyword argument cmp="),
+    ("pd.read_csv('../x.csv')", "read_csv() of anything but a data file shipped with the assignment"),
+])
+def test_the_audit_names_the_line_of_a_refused_call_inside_a_longer_answer(bad, what):
+    """A grader is sent to the line that holds the refused call, not the answer's first line."""
+    from infoview_lib.grading.answer_source import read_cell
+
+    source = f"answer = [\n    'first',\n    {bad},\n]"
+    [statement] = read_cell(source, 4, set(KNOWN))
+    assert (statement.cell, statement.line, statement.problem) == (4, 3, what)

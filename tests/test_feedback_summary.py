@@ -204,3 +204,17 @@ def test_a_graded_answer_cell_is_not_an_advice_check():
     answer.metadata["nbgrader"]["solution"] = True
     check = _graded(ADVICE["request.brief"].grade_id, 1, score=1)
     assert graded_report(nbformat.v4.new_notebook(cells=[answer, check])).advice_ids == ["request.brief"]
+
+
+def test_hidden_regions_are_counted_and_a_markdown_cell_gets_no_code_comment():
+    from infoview_lib.grading.feedback import HideHiddenTests, strip_region
+
+    source = "a\n### BEGIN HIDDEN TESTS\nb\n### END HIDDEN TESTS\nc\n### BEGIN HIDDEN TESTS\nd\n### END HIDDEN TESTS\ne"
+    assert strip_region(source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS") == ("a\nc\ne", 2)
+    note = HideHiddenTests().hidden_note
+    markdown = nbformat.v4.new_markdown_cell(source)
+    cell, _ = HideHiddenTests().preprocess_cell(markdown, {}, 0)
+    assert cell.source == "a\nc\ne" and note not in cell.source
+    code = nbformat.v4.new_code_cell(source)
+    cell, _ = HideHiddenTests().preprocess_cell(code, {}, 0)
+    assert cell.source == f"a\n{note}\nc\n{note}\ne"
