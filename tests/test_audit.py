@@ -394,3 +394,32 @@ def test_a_single_notebook_outside_a_course_has_no_student_or_assignment(tmp_pat
     [flag] = audit_notebook(path)
     assert (flag.student, flag.assignment, flag.notebook, flag.cell, flag.line, flag.what) == (
         "-", "-", "one.ipynb", 2, 1, "calls exec() outside an answer (calls exec())")
+
+
+@pytest.mark.parametrize("module", ["sys", "os", "subprocess", "json"])
+def test_modules_a_notebook_has_imported_elsewhere_are_watched_without_an_import(module):
+    """The kernel may have imported them in another cell (or the setup cell): a write to one of
+    their attributes is flagged even when this cell imports nothing."""
+    assert scan_source(f"x = 1\n{module}.thing = 1") == [(2, f"assigns {module}.thing (an attribute of a module)")]
+
+
+def test_a_cell_that_is_not_a_notebook_cell_is_named_by_its_position():
+    assert audit_cells([nbformat.v4.new_code_cell("answer = 'b'"), "not a cell"]) == [
+        (2, 0, "a cell that is not a notebook cell")]
+
+
+def test_the_release_tells_locked_cells_from_answer_cells(tmp_path):
+    path, release = _release_pair(tmp_path)
+    reference = load_reference(path)
+    assert reference.order == ("setup", "answer-a", "what-purpose")
+    assert set(reference.locked) == {"setup", "what-purpose"} and reference.answers == {"answer-a"}
+    assert reference.locked["what-purpose"][0] == "code"
+    # an answer cell turned into markdown is flagged, a locked cell as markdown too
+    submission = copy.deepcopy(release)
+    submission.cells[1] = nbformat.v4.new_markdown_cell("b", metadata=submission.cells[1].metadata)
+    assert [what for _, _, what in audit_cells(submission.cells, reference)] == [
+        "changed the type of answer cell 'answer-a' to markdown"]
+    # a missing or unreadable file is no reference; the first readable one sets the order
+    assert load_reference(None, tmp_path / "missing.ipynb") is None
+    (tmp_path / "broken.ipynb").write_text("{", encoding="utf-8")
+    assert load_reference(tmp_path / "broken.ipynb", path).order == reference.order
