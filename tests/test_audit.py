@@ -297,6 +297,13 @@ def test_a_notebook_whose_metadata_is_damaged_is_still_audited(tmp_path):
     ("from infoview_lib import rules\nrules.load().x = 1", [(2, "assigns x (an infoview_lib attribute)")]),
     ("from infoview_lib import rules\nrules.table[0].x = 1", [(2, "assigns x (an infoview_lib attribute)")]),
     ("x = 1\n'abc'.x = 1", []),
+    # items of the library's objects and of the namespace
+    ("from infoview_lib import advice\nadvice.ADVICE['x'] = 1",
+     [(2, "assigns an item inside advice (imported from infoview_lib)")]),
+    ("x = 1\nglobals()['x'] = 1", [(2, "assigns an entry of globals()")]),
+    # pandas' display options are a setting, not tampering; other module attributes are flagged
+    ("import pandas as pd\npd.options.display.max_rows = 10", []),
+    ("import json\njson.x.y = 1", [(2, "assigns json.x.y (an attribute of a module)")]),
 ])
 def test_writes_are_found_inside_any_target(source, flags):
     assert scan_source(source) == flags
