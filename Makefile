@@ -76,7 +76,7 @@ $(VENV)/.installed-mutation: pyproject.toml | $(BIN)/python
 # "mutation score: K killed of N (P%)". docs/testing.md explains the score and lists the survivors.
 mutation: $(VENV)/.installed-mutation
 	rm -rf mutants
-	env -u CI $(BIN)/python .ci/mutmut_run.py run
+	env -u CI HYPOTHESIS_PROFILE=ci $(BIN)/python .ci/mutmut_run.py run
 	@$(BIN)/mutmut export-cicd-stats >/dev/null
 	@$(BIN)/python .ci/mutation_score.py mutants/mutmut-cicd-stats.json
 

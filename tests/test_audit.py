@@ -214,3 +214,219 @@ def test_a_changed_kernel_is_flagged_against_the_release(tmp_path):
     nbformat.write(submission, tmp_path / "bash.ipynb")
     [flag] = audit_notebook(tmp_path / "bash.ipynb", reference=(path,))
     assert "changed the notebook's kernel to 'bash'" in flag.what
+
+
+@pytest.mark.parametrize("source, flags", [
+    # an annotated assignment writes like any other; an annotation alone writes nothing
+    ("from infoview_lib import score_request\nscore_request: object = print",
+     [(2, "assigns score_request, a name imported from infoview_lib")]),
+    ("from infoview_lib import score_request\nscore_request: object", []),
+    ("import infoview_lib\ninfoview_lib.score_request: object = print",
+     [(2, "assigns infoview_lib.score_request (an infoview_lib attribute)")]),
+    # changing in place (+=) names itself as a change
+    ("from infoview_lib import advice\nadvice.ADVICE += ()", [(2, "changes advice.ADVICE (an infoview_lib attribute)")]),
+    ("import json\njson.loads += 1", [(2, "changes json.loads (an attribute of a module)")]),
+    ("__builtins__ += 1", [(1, "changes __builtins__"), (1, "uses __builtins__")]),
+])
+def test_annotated_and_in_place_writes_are_scanned_like_assignments(source, flags):
+    assert scan_source(source) == flags
+
+
+def test_a_locked_cell_matches_the_source_with_or_without_its_hidden_tests(tmp_path):
+    """nbgrader's release drops the hidden tests of a locked cell: with only the source beside the
+    submissions, a locked cell as released (or as in the source) is the instructor's."""
+    visible = "checks.expect_choice(answer, 'abc', 'what.purpose')"
+    hidden = ("### BEGIN HIDDEN TESTS\nchecks.expect_correct_choice(answer, 'b', 'what.purpose', 'abc')\n"
+              "checks.expect_choice(answer, 'abc', 'what.purpose')\n### END HIDDEN TESTS")
+    after = "print('checked')"
+    meta = {"nbgrader": {"grade_id": "what-purpose", "locked": True, "grade": True, "points": 1}}
+    answer = nbformat.v4.new_code_cell("answer = 'b'", metadata={"nbgrader": {"grade_id": "answer-a", "solution": True}})
+    source = nbformat.v4.new_notebook(
+        cells=[answer, nbformat.v4.new_code_cell(f"{visible}\n{hidden}\n{after}", metadata=meta)])
+    nbformat.write(source, tmp_path / "source.ipynb")
+    reference = load_reference(tmp_path / "source.ipynb")
+    for submitted in (f"{visible}\n{after}", f"{visible}\n{hidden}\n{after}", f"{visible}\n{after}\n"):
+        cells = [copy.deepcopy(answer), nbformat.v4.new_code_cell(submitted, metadata=copy.deepcopy(meta))]
+        assert audit_cells(cells, reference) == [], submitted
+    changed = [copy.deepcopy(answer), nbformat.v4.new_code_cell(f"{visible}\n{after}\npass", metadata=copy.deepcopy(meta))]
+    assert [what for _, _, what in audit_cells(changed, reference)] == [
+        "changed locked cell 'what-purpose' (nbgrader puts back the instructor's version)"]
+
+
+@pytest.mark.parametrize("source, flags", [
+    ("from sys import modules", [(1, "imports sys.modules")]),
+    ("x = 1\nfrom sys import path, modules", [(2, "imports sys.modules")]),
+    ("from sys import path", []),
+    ("from importlib import reload", [(1, "imports from importlib")]),
+    ("x = 1\nfrom importlib.util import find_spec", [(2, "imports from importlib.util")]),
+    ("from unittest.mock import patch", [(1, "imports from unittest.mock")]),
+    ("from unittest import TestCase, mock", [(1, "imports from unittest")]),
+    ("from unittest import TestCase", []),
+    ("from os import path", []),
+])
+def test_each_flagged_from_import_is_named_on_its_line(source, flags):
+    assert scan_source(source) == flags
+
+
+def test_a_notebook_whose_metadata_is_damaged_is_still_audited(tmp_path):
+    path, release = _release_pair(tmp_path)
+    release.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(release, path)
+    for damaged in ([], {"kernelspec": "python3"}):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        notebook["metadata"] = damaged
+        (tmp_path / "damaged.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+        [flag] = audit_notebook(tmp_path / "damaged.ipynb", reference=(path,))
+        assert flag.what == "changed the notebook's kernel to None (nbgrader puts back 'python3')"
+
+
+@pytest.mark.parametrize("source, flags", [
+    # a write is found inside tuples, lists and starred targets, with its verb and line
+    ("from infoview_lib import score_request\nx, [score_request, y] = 1, [2, 3]",
+     [(2, "assigns score_request, a name imported from infoview_lib")]),
+    ("from infoview_lib import score_request\nx, *score_request = 1, 2, 3",
+     [(2, "assigns score_request, a name imported from infoview_lib")]),
+    ("from infoview_lib import score_request\ndel (score_request, x)",
+     [(2, "deletes score_request, a name imported from infoview_lib")]),
+    ("from infoview_lib import advice\nx = 1\nadvice.ADVICE, y = {}, 2",
+     [(3, "assigns advice.ADVICE (an infoview_lib attribute)")]),
+    ("x = 1\n__builtins__ = {}", [(2, "assigns __builtins__"), (2, "uses __builtins__")]),
+    ("x = 1\nthing.__class__ = type", [(2, "assigns __class__")]),
+    ("x = 1\nthing.__code__ = f", [(2, "assigns __code__"), (2, "reaches into __code__")]),
+    # through calls and items to the name the chain starts from
+    ("from infoview_lib import rules\nrules.load().x = 1", [(2, "assigns x (an infoview_lib attribute)")]),
+    ("from infoview_lib import rules\nrules.table[0].x = 1", [(2, "assigns x (an infoview_lib attribute)")]),
+    ("x = 1\n'abc'.x = 1", []),
+    # items of the library's objects and of the namespace
+    ("from infoview_lib import advice\nadvice.ADVICE['x'] = 1",
+     [(2, "assigns an item inside advice (imported from infoview_lib)")]),
+    ("x = 1\nglobals()['x'] = 1", [(2, "assigns an entry of globals()")]),
+    # pandas' display options are a setting, not tampering; other module attributes are flagged
+    ("import pandas as pd\npd.options.display.max_rows = 10", []),
+    ("import json\njson.x.y = 1", [(2, "assigns json.x.y (an attribute of a module)")]),
+])
+def test_writes_are_found_inside_any_target(source, flags):
+    assert scan_source(source) == flags
+
+
+def _course_notebook(path, kernel="python3", test_source="checks.expect_choice(answer, 'abc', 'what.purpose')"):
+    setup = nbformat.v4.new_code_cell("from infoview_lib.grading import checks",
+                                      metadata={"nbgrader": {"grade_id": "setup", "locked": True}})
+    answer = nbformat.v4.new_code_cell("answer = 'b'", metadata={"nbgrader": {"grade_id": "answer-a", "solution": True}})
+    test = nbformat.v4.new_code_cell(test_source, metadata={"nbgrader": {"grade_id": "what-purpose", "locked": True,
+                                                                        "grade": True, "points": 1}})
+    nb = nbformat.v4.new_notebook(cells=[setup, answer, test])
+    nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "python"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+
+
+@pytest.mark.parametrize("instructor_folder", ["release", "source"])
+def test_a_course_folder_audits_each_submission_against_the_instructors_version(tmp_path, instructor_folder):
+    from infoview_lib.grading.audit import AuditFlag
+
+    course = tmp_path / "course"
+    _course_notebook(course / instructor_folder / "01_what" / "purpose.ipynb")
+    _course_notebook(course / "submitted" / "ana" / "01_what" / "purpose.ipynb", kernel="bash", test_source="pass")
+    _course_notebook(course / "submitted" / "bo" / "01_what" / "purpose.ipynb")
+    _course_notebook(course / "submitted" / "bo" / "01_what" / ".ipynb_checkpoints" / "purpose.ipynb", test_source="pass")
+    (course / "submitted" / "cy" / "01_what").mkdir(parents=True)
+    (course / "submitted" / "cy" / "01_what" / "purpose.ipynb").write_text('{"cells": {}}', encoding="utf-8")
+    expected = [
+        AuditFlag("ana", "01_what", "purpose.ipynb", 0, 0,
+                  "changed the notebook's kernel to 'bash' (nbgrader puts back 'python3')"),
+        AuditFlag("ana", "01_what", "purpose.ipynb", 3, 0,
+                  "changed locked cell 'what-purpose' (nbgrader puts back the instructor's version)"),
+        AuditFlag("cy", "01_what", "purpose.ipynb", 0, 0, "notebook could not be read: cells is not a list"),
+    ]
+    assert audit_folder(course) == expected
+    assert audit_folder(course / "submitted") == expected
+
+
+def test_notebooks_outside_a_course_are_named_by_their_folder(tmp_path):
+    from infoview_lib.grading.audit import find_notebooks
+
+    _notebook(tmp_path / "top.ipynb", "x = 1")
+    _notebook(tmp_path / "week1" / "draft.ipynb", "x = 1")
+    _notebook(tmp_path / "week1" / "more" / "deep.ipynb", "x = 1")
+    assert [(student, assignment, path.name) for student, assignment, path in find_notebooks(tmp_path)] == [
+        ("-", "-", "top.ipynb"), ("-", "week1", "draft.ipynb"), ("-", "week1/more", "deep.ipynb")]
+
+
+@pytest.mark.parametrize("source, flags", [
+    ("x = 1\ny = sys.modules", [(2, "touches sys.modules")]),
+    ("x = 1\ny = os.sys.modules['a']", [(2, "touches sys.modules")]),
+    ("x = 1\ny = a.sys.modulesx", []),
+    ("x = 1\ny = modules.sys", []),
+    ("x = 1\ny = f.__globals__", [(2, "reaches into __globals__")]),
+    ("x = 1\nexec('1')", [(2, "calls exec()")]),
+    ("x = 1\nz.exec('1')", []),  # a method of that name is not the builtin
+])
+def test_reads_and_calls_are_named_on_their_line(source, flags):
+    assert scan_source(source) == flags
+
+
+def test_the_flags_table_has_left_aligned_columns():
+    from infoview_lib.grading.audit import AuditFlag, flags_table
+
+    flags = [AuditFlag("ana", "01_what", "purpose.ipynb", 2, 1, "calls exec()"),
+             AuditFlag("bartholomew", "02_request", "request.ipynb", 12, 10, "imports sys")]
+    header, *rows = flags_table(flags).splitlines()
+    names = ["student", "assignment", "notebook", "cell", "line", "what"]
+    starts = [header.index(name) for name in names]
+    assert starts[0] == 0 and header.endswith("what")
+    for line, flag in zip(rows, flags):
+        values = [flag.student, flag.assignment, flag.notebook, str(flag.cell), str(flag.line), flag.what]
+        assert [line[start:start + len(value)] for start, value in zip(starts, values)] == values
+        assert line.endswith(flag.what)
+    # each column is as wide as its longest value, two spaces apart
+    assert starts[1] == len("bartholomew") + 2 and starts[2] == starts[1] + len("02_request") + 2
+
+
+def test_a_changed_indentation_in_a_locked_cell_is_a_change(tmp_path):
+    meta = {"nbgrader": {"grade_id": "setup", "locked": True}}
+    original = "if answer:\n    checks.expect_choice(answer, 'abc', 'what.purpose')\nprint('done')"
+    release = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(original, metadata=meta)])
+    nbformat.write(release, tmp_path / "release.ipynb")
+    reference = load_reference(tmp_path / "release.ipynb")
+    same = nbformat.v4.new_code_cell(original.replace("done')", "done')   "), metadata=copy.deepcopy(meta))
+    assert audit_cells([same], reference) == []  # trailing spaces are no change
+    moved = nbformat.v4.new_code_cell(original.replace("\nprint", "\n    print"), metadata=copy.deepcopy(meta))
+    assert [what for _, _, what in audit_cells([moved], reference)] == [
+        "changed locked cell 'setup' (nbgrader puts back the instructor's version)"]
+
+
+def test_a_single_notebook_outside_a_course_has_no_student_or_assignment(tmp_path):
+    path = _notebook(tmp_path / "one.ipynb", "exec('1')")
+    [flag] = audit_notebook(path)
+    assert (flag.student, flag.assignment, flag.notebook, flag.cell, flag.line, flag.what) == (
+        "-", "-", "one.ipynb", 2, 1, "calls exec() outside an answer (calls exec())")
+
+
+@pytest.mark.parametrize("module", ["sys", "os", "subprocess", "json"])
+def test_modules_a_notebook_has_imported_elsewhere_are_watched_without_an_import(module):
+    """The kernel may have imported them in another cell (or the setup cell): a write to one of
+    their attributes is flagged even when this cell imports nothing."""
+    assert scan_source(f"x = 1\n{module}.thing = 1") == [(2, f"assigns {module}.thing (an attribute of a module)")]
+
+
+def test_a_cell_that_is_not_a_notebook_cell_is_named_by_its_position():
+    assert audit_cells([nbformat.v4.new_code_cell("answer = 'b'"), "not a cell"]) == [
+        (2, 0, "a cell that is not a notebook cell")]
+
+
+def test_the_release_tells_locked_cells_from_answer_cells(tmp_path):
+    path, release = _release_pair(tmp_path)
+    reference = load_reference(path)
+    assert reference.order == ("setup", "answer-a", "what-purpose")
+    assert set(reference.locked) == {"setup", "what-purpose"} and reference.answers == {"answer-a"}
+    assert reference.locked["what-purpose"][0] == "code"
+    # an answer cell turned into markdown is flagged, a locked cell as markdown too
+    submission = copy.deepcopy(release)
+    submission.cells[1] = nbformat.v4.new_markdown_cell("b", metadata=submission.cells[1].metadata)
+    assert [what for _, _, what in audit_cells(submission.cells, reference)] == [
+        "changed the type of answer cell 'answer-a' to markdown"]
+    # a missing or unreadable file is no reference; the first readable one sets the order
+    assert load_reference(None, tmp_path / "missing.ipynb") is None
+    (tmp_path / "broken.ipynb").write_text("{", encoding="utf-8")
+    assert load_reference(tmp_path / "broken.ipynb", path).order == reference.order

@@ -13,14 +13,19 @@ from infoview_lib.rules.detect.notes import find_disparagement
     ("The director there is incompetent.", ["incompetent"]),
     ("Their director has no idea what she is doing.", ["director has no idea"]),
     ("The staff were not rude at all.", []),
+    ("Their catalogue is not a mess.", []),  # the negation inside the judgement
     # about oneself, in the same clause; a judgement of someone else after it still counts
     ("I was terrible at small talk.", []),
+    ("I was useless at small talk.", []),
+    ("I felt so useless at small talk. The director there is incompetent.", ["incompetent"]),
+    ("I was useless at first. What a useless website.", ["useless"]),
     ("I was terrible at small talk. The director there is incompetent.", ["incompetent"]),
     ("I was nervous, the director there is incompetent.", ["incompetent"]),
     # reported criticism, unless the writer agrees in that sentence or the next
     ("She said the board is dysfunctional; I changed the subject.", []),
     ("She said the board is dysfunctional, and I agreed.", ["She said the board is dysfunctional"]),
     ("She said the board is dysfunctional. Couldn't agree more.", ["She said the board is dysfunctional"]),
+    ("She said the board is dysfunctional. We moved on to budgets. I agreed with her on staffing.", []),  # too late
     ("The catalogue is a mess. She said the board is dysfunctional.", ["catalogue is a mess"]),
     ("She said the board is dysfunctional; the catalogue is a mess.", ["catalogue is a mess"]),
 ])

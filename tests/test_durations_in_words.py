@@ -11,7 +11,8 @@ from infoview_lib.rules.logistics import describe_days, describe_minutes
 @pytest.mark.parametrize("minutes, words", [
     (0, "0 minutes"), (1, "1 minute"), (25, "25 minutes"), (24.6, "25 minutes"), (-25, "25 minutes"),
     (60, "1 hour"), (61, "1 hour 1 minute"), (125, "2 hours 5 minutes"), (120, "2 hours"),
-    (2 * 24 * 60 - 1, "47 hours 59 minutes"), (2 * 24 * 60, "2 days"), (3 * 24 * 60 + 600, "3 days"), (20 * 24 * 60, "20 days"),
+    (2 * 24 * 60 - 1, "47 hours 59 minutes"), (2 * 24 * 60, "2 days"), (3 * 24 * 60 + 600, "3 days"),
+    (20 * 24 * 60, "20 days"), (90 * 24 * 60, "90 days"),
 ])
 def test_a_duration_in_minutes_reads_as_people_say_it(minutes, words):
     assert describe_minutes(minutes) == words

@@ -111,3 +111,110 @@ def test_the_course_config_runs_it_after_get_grades_and_it_is_enabled():
     assert chain.index(GetGrades) < chain.index(HideHiddenTests) < chain.index(FeedbackSummary)
     assert re.search(r"FeedbackSummary.*reads the scores GetGrades wrote",
                      (ROOT / "assignments" / "nbgrader_config.py").read_text())
+
+
+def _graded(grade_id: str, points, score=None, outputs=()):
+    cell = nbformat.v4.new_code_cell("checks.expect_met(...)")
+    meta = {"grade": True, "solution": False, "locked": True, "grade_id": grade_id, "schema_version": 3}
+    if points is not None:
+        meta["points"] = points
+    if score is not None:
+        meta["score"] = score
+    cell.metadata["nbgrader"] = meta
+    cell.outputs = list(outputs)
+    return cell
+
+
+def _error(ename: str, evalue: str):
+    return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
+
+
+def test_a_cell_not_graded_yet_gets_its_points_unless_it_raised():
+    concise, brief = ADVICE["request.concise"], ADVICE["request.brief"]
+    nb = nbformat.v4.new_notebook(cells=[
+        _graded(concise.grade_id, 2),  # no score yet, no error: passed, full points
+        _graded(brief.grade_id, 2, outputs=[_error("AssertionError", "request.brief: say how long")]),
+    ])
+    report = graded_report(nb)
+    met, failed = report.finding("request.concise"), report.finding("request.brief")
+    assert (met.passed, met.points, met.max_points) == (True, 2.0, 2.0)
+    assert (failed.passed, failed.points, failed.max_points) == (False, 0.0, 2.0)
+    assert failed.message == "say how long"
+
+
+def test_a_cell_without_points_is_worth_nothing_and_a_partial_score_is_not_met():
+    nb = nbformat.v4.new_notebook(cells=[
+        _graded(ADVICE["request.concise"].grade_id, None, score=0),
+        _graded(ADVICE["request.brief"].grade_id, 2, score=1),  # fewer points than the cell is worth
+    ])
+    report = graded_report(nb)
+    assert (report.finding("request.concise").points, report.finding("request.concise").max_points) == (0.0, 0.0)
+    assert report.finding("request.concise").passed
+    partial = report.finding("request.brief")
+    assert (partial.passed, partial.points, partial.max_points, partial.message) == (False, 1.0, 2.0, "")
+
+
+def test_messages_of_an_item_checked_twice_are_joined_once_each_with_the_prefixes_removed():
+    advice = ADVICE["job.no_job_ask"]
+    nb = nbformat.v4.new_notebook(cells=[
+        _graded("not-an_advice_item", 5, score=0, outputs=[_error("AssertionError", "ignored")]),
+        _graded(advice.grade_id, 1, score=0, outputs=[_error("AssertionError", f"{advice.id}: Take out the ask.")]),
+        _graded(advice.grade_id + "-thanks", 1, score=0,
+                outputs=[_error("AssertionError", f"{advice.grade_id}: Take out the ask.")]),
+        _graded(advice.grade_id + "-notes", 1, score=0, outputs=[_error("ValueError", "no notes given")]),
+    ])
+    report = graded_report(nb)
+    assert report.advice_ids == [advice.id]
+    finding = report.finding(advice.id)
+    assert finding.message == "Take out the ask. ValueError: no notes given"
+    assert (finding.points, finding.max_points) == (0.0, 3.0)
+
+
+def test_a_short_error_is_the_name_and_value_without_colour_codes():
+    from infoview_lib.grading.feedback import short_error
+
+    red = "\x1b[0;31m"
+    assert short_error({"ename": f"{red}AssertionError\x1b[0m", "evalue": f"{red}cut it\x1b[0m",
+                        "traceback": ["ignored"]}) == "AssertionError: cut it"
+    assert short_error({"ename": "KeyError", "evalue": ""}) == "KeyError"
+    assert short_error({"evalue": "boom"}) == "Error: boom"
+    assert short_error({}) == "Error"
+    assert short_error({"ename": "CellTimeoutError", "evalue": "",
+                        "traceback": ["first line", f"  {red}CellTimeoutError\x1b[0m: too slow  "]}) \
+        == "CellTimeoutError: too slow"
+
+
+def test_the_feedback_page_extends_nbgraders_own_page():
+    """Our accessible feedback template extends nbgrader's page: that page must be where we look."""
+    import nbgrader
+    from jinja2 import Environment
+
+    from infoview_lib.grading.feedback_page import nbgrader_feedback_page, nbgrader_page_path
+
+    path = nbgrader_page_path()
+    assert path.is_file() and Path(nbgrader.__file__).parent in path.parents
+    ours = (ROOT / "infoview_lib" / "grading" / "templates" / "feedback" / "index.html.j2").read_text()
+    overridden = set(re.findall(r"{%-?\s*block\s+(\w+)", ours))
+    assert overridden and overridden <= set(nbgrader_feedback_page(Environment()).blocks)
+
+
+def test_a_graded_answer_cell_is_not_an_advice_check():
+    """A code cell graded by hand (an answer, ``solution: true``) is marked by the grader, not a check."""
+    answer = _graded(ADVICE["request.concise"].grade_id, 3, score=0)
+    answer.metadata["nbgrader"]["solution"] = True
+    check = _graded(ADVICE["request.brief"].grade_id, 1, score=1)
+    assert graded_report(nbformat.v4.new_notebook(cells=[answer, check])).advice_ids == ["request.brief"]
+
+
+def test_hidden_regions_are_counted_and_a_markdown_cell_gets_no_code_comment():
+    from infoview_lib.grading.feedback import HideHiddenTests, strip_region
+
+    source = "a\n### BEGIN HIDDEN TESTS\nb\n### END HIDDEN TESTS\nc\n### BEGIN HIDDEN TESTS\nd\n### END HIDDEN TESTS\ne"
+    assert strip_region(source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS") == ("a\nc\ne", 2)
+    note = HideHiddenTests().hidden_note
+    markdown = nbformat.v4.new_markdown_cell(source)
+    cell, _ = HideHiddenTests().preprocess_cell(markdown, {}, 0)
+    assert cell.source == "a\nc\ne" and note not in cell.source
+    code = nbformat.v4.new_code_cell(source)
+    cell, _ = HideHiddenTests().preprocess_cell(code, {}, 0)
+    assert cell.source == f"a\n{note}\nc\n{note}\ne"

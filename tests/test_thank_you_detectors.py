@@ -23,6 +23,13 @@ SPECIFIC = "Volunteer transcription teams digitise county maps."  # five content
     # a sentence passed over does not end the search
     (f"Could we meet again? {SPECIFIC}", [SPECIFIC]),
     (f"Please introduce me to your colleague in the cataloguing services department soon. {SPECIFIC}", [SPECIFIC]),
+    # the writer's job hunt or a vacancy is job talk, not something learned
+    ("I have been applying to editorial roles across regional county publishers.", []),
+    ("The cataloguing vacancy at the county archive closes next Friday.", []),
+    # a request or a wish in the next sentence does not disqualify this one
+    (f"{SPECIFIC} Could you send the slides?", [SPECIFIC]),
+    (f"{SPECIFIC} I hope to see you again.", [SPECIFIC]),
+    (f"{SPECIFIC} Please keep me in mind for any openings.", [SPECIFIC]),  # a job ask elsewhere
 ])
 def test_a_specific_sentence_without_a_cue_phrase_still_counts(text, phrases):
     assert [text[a:b] for a, b in find_specific_details(text)] == phrases

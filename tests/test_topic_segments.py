@@ -21,6 +21,21 @@ def no_cached_segments():
     ("One question: would a county archive hire volunteers before or after digitising its maps?",
      ["would a county archive hire volunteers before or after digitising its maps"]),
     ("Could we meet for twenty minutes next Tuesday?", []),  # asks for the meeting, not about the work
+    ("When would suit you for a twenty-minute call?", []),  # a how/what/when question about the meeting
+    # a question about the work with no "or": a how or what question is a topic in itself
+    ("How do you decide which maps to digitise first?", ["How do you decide which maps to digitise first"]),
+    ("As a new cataloguer, how should I approach legacy records?",  # the question opens after a comma
+     ["As a new cataloguer, how should I approach legacy records"]),
+    ("As a new cataloguer, should I approach legacy records first?", []),  # a yes/no question: no topic
+    ("One question: how did you build the seed library?", ["how did you build the seed library"]),
+    ("One question:how did you build the seed library?", ["how did you build the seed library"]),  # no space
+    # each sentence is judged by itself: a meeting word, a colon or an "or" in another sentence changes nothing
+    ("How do you choose which maps to digitise? Could we meet next week?", ["How do you choose which maps to digitise"]),
+    ("Re: maps. How do you choose which maps to digitise?", ["How do you choose which maps to digitise"]),
+    ("How do you choose which maps to digitise? My questions: below.", ["How do you choose which maps to digitise"]),
+    ("Is that alright with you? Would you sign with a distributor or sell to shops?",
+     ["Would you sign with a distributor or sell to shops"]),
+    ("Hello. ??", []),
     ("I would love to learn about two things:\n- how you moved from archives into records management.\n"
      "- what the first year in a county records office looked like;\n\nThanks, Priya",
      [" two things:", "how you moved from archives into records management",
@@ -36,6 +51,9 @@ def test_topics_are_found_in_questions_and_lists(text, segments):
     ("your work", True), ("libraries", True), ("what you do", True), ("more about your career", True),
     ("Libraries", True), ("a bit more about libraries", True), ("libraries sometime", True),
     ("libraries at your convenience", True), ("twenty minutes", True),
+    ("your career path?", True), ("your career path;", True),  # a listed topic with its punctuation
+    ("a career in information science", True),  # a career in the field, named generally
+    ("helpful insights", True), ("hearing your advice", True),  # only words of asking
     ("how you built the seed library at Riverside branch", False),
     ("records management in small county archives", False),
 ])
