@@ -10,13 +10,12 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 PYTEST_ARGS ?=
 
-.PHONY: lab notebook grade-ui coach coach-preloads site test mutation bench eval clean-generated help
+.PHONY: lab notebook grade-ui coach site test mutation bench eval clean-generated help
 
 help:
 	@echo "make lab    - open JupyterLab on the course (notebooks/00_welcome.ipynb)"
 	@echo "make grade-ui - open nbgrader's formgrader on the graded course (assignments/)"
 	@echo "make coach  - serve the coach app (no code visible) on 127.0.0.1 and print its URL"
-	@echo "make coach-preloads - after upgrading Voila or ipywidgets: record the scripts the coach page announces"
 	@echo "make site   - build the course website into _build/site/"
 	@echo "make test   - run the whole test suite"
 	@echo "make mutation - the mutation score of infoview_lib/rules and grading (docs/testing.md)"
@@ -50,11 +49,6 @@ grade-ui: $(VENV)/.installed-kit
 COACH_ARGS ?=
 coach: $(VENV)/.installed-kit
 	$(BIN)/infoview coach $(COACH_ARGS)
-
-# After upgrading Voila or ipywidgets: record the scripts the coach app's first page runs, which its
-# template announces in the page's head (tests/e2e/coach_preloads.py; needs Chromium, as the browser tests).
-coach-preloads: $(VENV)/.installed-test
-	$(BIN)/python tests/e2e/coach_preloads.py
 
 # The course website: lessons executed at build time; fails on a warning, a failing cell or a broken link.
 site: $(VENV)/.installed-test

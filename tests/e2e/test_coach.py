@@ -133,33 +133,6 @@ def test_pages_come_from_a_kernel_started_in_advance_without_unused_extensions(b
         context.close()
 
 
-def test_the_page_announces_every_script_it_runs(browser, coach_server):
-    """The app's template lists, in the page's head, every script the first page runs (made by
-    `make coach-preloads`, tests/e2e/coach_preloads.py), so the browser fetches and parses them while
-    the server still runs the app: none is left for the page's code to ask for one round after
-    another, and none listed is missing from the server."""
-    from coach_preloads import page_scripts, page_versions
-
-    context = browser.new_context()  # an empty cache, as a first visitor's
-    try:
-        page = context.new_page()
-        page.goto(coach_server.url)
-        page.locator(".iv-coach-app textarea").first.wait_for(state="visible", timeout=LOAD_TIMEOUT)
-        head = page.locator("head").inner_html()
-        announced = [line for line in head.splitlines() if 'rel="preload"' in line]
-        rerun = "run `make coach-preloads` to record the scripts of the installed Voila and commit the file"
-        voila_version, extensions = page_versions(page)
-        assert announced, f"the page announces no script (Voila {voila_version}, extensions {extensions}): {rerun}"
-        fetched = page_scripts(page, coach_server.url, initiators=("script", "link"))
-        asked_late = [s["path"] for s in fetched if s["initiator"] == "script"]
-        assert asked_late == [], f"scripts the page asked for itself, not announced: {asked_late}; {rerun}"
-        missing = [s["path"] for s in fetched if s["status"] != 200]
-        assert missing == [], f"announced scripts the server does not have: {missing}; {rerun}"
-        assert len(fetched) == len(announced)
-    finally:
-        context.close()
-
-
 def test_typing_a_draft_turns_a_finding_from_not_met_to_met(app):
     page = app
     area = visible_textarea(page)
