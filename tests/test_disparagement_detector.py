@@ -26,6 +26,12 @@ from infoview_lib.rules.detect.notes import find_disparagement
     ("She said the board is dysfunctional, and I agreed.", ["She said the board is dysfunctional"]),
     ("She said the board is dysfunctional. Couldn't agree more.", ["She said the board is dysfunctional"]),
     ("She said the board is dysfunctional. We moved on to budgets. I agreed with her on staffing.", []),  # too late
+    # the next sentence however the notes separate it: two spaces, a new line, a new paragraph
+    ("She said the board is dysfunctional.  I agreed.", ["She said the board is dysfunctional"]),
+    ("She said the board is dysfunctional.\nI agreed.", ["She said the board is dysfunctional"]),
+    ("She said the board is dysfunctional.\n\nI agreed.", ["She said the board is dysfunctional"]),
+    ("She said the board is dysfunctional.  I changed the subject.", []),
+    ("She said the board is dysfunctional.  We moved on.  I agreed with her on staffing.", []),  # too late
     ("The catalogue is a mess. She said the board is dysfunctional.", ["catalogue is a mess"]),
     ("She said the board is dysfunctional; the catalogue is a mess.", ["catalogue is a mess"]),
 ])
