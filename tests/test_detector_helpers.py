@@ -33,6 +33,19 @@ def test_a_past_marker_after_the_time_ask_does_not_make_it_past():
     assert [text[a:b] for a, b in find_long_time_asks(text)] == ["a whole day"]
 
 
+@pytest.mark.parametrize("text, asks", [
+    # a past-tense verb before the phrase makes it something that happened, not an ask
+    ("We spent a whole day together last year.", []),
+    ("I visited your archive for an hour last spring.", []),
+    ("I volunteered there for a whole day in May.", []),
+    # the same phrases asked for
+    ("Could we spend a whole day together?", ["a whole day"]),
+    ("Would you spend an hour with me next week?", ["an hour"]),
+])
+def test_time_spent_in_the_past_is_not_an_ask(text, asks):
+    assert [text[a:b] for a, b in find_long_time_asks(text)] == asks
+
+
 def test_time_asks_in_words_have_their_minutes():
     for text, minutes in [("Would you have Twenty minutes?", 20), ("Could you spare fifteen to twenty minutes?", 20),
                           ("Could we talk for 25 minutes?", 25)]:

@@ -33,8 +33,9 @@ _SHORT_MEETING = _rx(
           too\s+much)\b
     | \b(?:meet|speak|talk|chat|connect)\s+(?:with\s+you\s+)?briefly\b"""
 )
-#: words that mark a phrase as a past event ("we had a short chat at ...")
-_PAST_MARKERS = _rx(r"\b(?:had|was|were|did|enjoyed|after|during|since|last|met|spoke|talked|chatted|our)\b")
+#: words that mark a phrase as a past event ("we had a short chat at ...", "we spent a whole day ...")
+_PAST_MARKERS = _rx(r"""\b(?:had|was|were|did|enjoyed|after|during|since|last|met|spoke|talked|chatted|our
+    | spent|went|visited|attended|worked|volunteered|shadowed|interned|stayed|waited)\b""")
 _LONG_TIME = _rx(
     r"""\b(?:a\s+couple\s+(?:of\s+)?|two|three|four|several|a\s+few|\d+)\s+hours\b
     | (?<!half\s)(?<!of\s)\b(?:an|one|1|a\s+full|a\s+whole)\s+hours?\b(?!\s+(?:away|ago|drive))
