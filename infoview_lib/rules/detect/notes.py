@@ -8,7 +8,7 @@ from .text import (
     clause_start,
     context,
     is_negated,
-    sentence_at,
+    sentence_from,
 )
 from .vocab import alternation, words
 
@@ -85,8 +85,4 @@ def _joined_in(text: str, m) -> bool:
     """Whether the writer agrees with reported criticism, in its sentence or the next one
     ("... - totally agree", "... Couldn't agree more.")."""
     a, b = context(text, m.start(), m.end())
-    after = b  # the next sentence starts after the spaces or blank lines that end this one
-    while after < len(text) and text[after].isspace():
-        after += 1
-    nxt = sentence_at(text, after)
-    return _JOINED_IN.search(text, a, max(b, nxt[1])) is not None
+    return _JOINED_IN.search(text, a, max(b, sentence_from(text, b)[1])) is not None

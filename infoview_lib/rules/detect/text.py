@@ -348,6 +348,22 @@ def sentence_at(text: str, pos: int) -> Span:
     return pos, pos
 
 
+def sentence_from(text: str, pos: int) -> Span:
+    """The sentence holding the first character at or after ``pos`` that is not a space: the one
+    holding ``pos``, or the next when ``pos`` ends a sentence or falls between two ((pos, pos) when
+    none is left).
+
+    >>> text = "She said so.  I agreed."
+    >>> [text[slice(*sentence_from(text, p))] for p in (0, 12, 13, len(text))]
+    ['She said so.', 'I agreed.', 'I agreed.', '']
+    """
+    sentences, starts, _, _ = _layout(text)
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < sentences[i][1]:
+        return sentences[i]
+    return sentences[i + 1] if i + 1 < len(sentences) else (pos, pos)
+
+
 def context(text: str, start: int, end: int) -> Span:
     """The sentence around ``text[start:end]``, cut to :data:`REACH` characters either side."""
     a, b = sentence_at(text, start)
