@@ -31,6 +31,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = str(Path(sys.executable).parent)
+#: the mark of every test file that uses the simulated environment (test_binder.py, test_student_bundle.py):
+#: under `make test`'s pytest-xdist workers they run on one worker, one after the other, instead of one
+#: waiting for the other's lock
+SAME_WORKER = pytest.mark.xdist_group("binder")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 

@@ -13,14 +13,12 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
+import binder_sim
 from binder_sim import lesson_notebooks, runtime_python_version, simulated_binder
 from infoview_lib.bundle.binder import binder_badge_markdown, binder_links
 
 ROOT = Path(__file__).resolve().parents[1]
-# Both files use the one simulated Binder environment (tests/binder_sim.py): under `make test`'s
-# pytest-xdist workers they run on the same worker, one after the other, instead of one waiting for
-# the other's lock.
-pytestmark = pytest.mark.xdist_group("binder")
+pytestmark = binder_sim.SAME_WORKER  # one worker for both users of the simulated Binder
 BINDER = ROOT / "binder"
 
 

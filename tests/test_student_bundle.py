@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import binder_sim
 from binder_sim import copy_repository, lesson_notebooks, simulated_binder
 from infoview_lib.bundle import BundleBuild
 from infoview_lib.bundle.binder import DISABLED_LAB_EXTENSIONS, binder_links, write_binder
@@ -32,10 +33,7 @@ from nbgrader_course import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-# Both files use the one simulated Binder environment (tests/binder_sim.py): under `make test`'s
-# pytest-xdist workers they run on the same worker, one after the other, instead of one waiting for
-# the other's lock.
-pytestmark = pytest.mark.xdist_group("binder")
+pytestmark = binder_sim.SAME_WORKER  # one worker for both users of the simulated Binder
 REPO_URL = "https://github.com/infoview-course/infoview-student"
 
 
