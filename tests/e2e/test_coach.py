@@ -239,3 +239,40 @@ def test_the_session_folder_is_deleted_when_the_page_closes(browser, coach_serve
         time.sleep(0.3)
     context.close()
     assert not any(s.exists() for s in saved), f"the session folder outlived the page: {saved}"
+
+
+#: (JavaScript, run before the page's own) the time the first cell's output reaches the page: Voila
+#: streams each cell once the kernel has run it, in a <div cell-index="..."> element
+FIRST_CELL_TIMER = """
+window.__ivFirstCellAt = null;
+new MutationObserver((mutations, observer) => {
+  if (document.querySelector('[cell-index]')) { window.__ivFirstCellAt = performance.now(); observer.disconnect(); }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_the_page_code_loads_while_the_kernel_runs_the_app(browser, tmp_path):
+    """The app's template starts Voila's page code (voila.js) as soon as the page configuration has
+    arrived, not after the last cell (docs/coach.md): the browser loads it while the kernel is still
+    running the app, instead of waiting idle and then loading it. A server without a waiting kernel
+    makes that wait long enough to see; the code must load once, and the app still render."""
+    server = CoachServer(tmp_path, voila_args=("--VoilaConfiguration.preheat_kernel=False",))
+    server.start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(FIRST_CELL_TIMER)
+        page.goto(server.url)
+        page.locator(".iv-coach-app textarea").first.wait_for(state="visible", timeout=LOAD_TIMEOUT)
+        first_cell_at = page.evaluate("() => window.__ivFirstCellAt")
+        page_code = page.evaluate(
+            "() => performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/voila.js'))"
+            ".map(e => e.startTime)")
+        assert first_cell_at is not None
+        assert len(page_code) == 1, f"voila.js was loaded {len(page_code)} times"
+        assert page_code[0] < first_cell_at, (
+            f"voila.js was requested {page_code[0]:.0f} ms after the page opened, after the first cell "
+            f"({first_cell_at:.0f} ms): the browser waited for the kernel before loading the page code")
+    finally:
+        context.close()
+        server.stop()
