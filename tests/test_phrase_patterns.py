@@ -155,3 +155,68 @@ _BODY = "Could we talk for 20 minutes about the archive?"
 def test_the_body_leaves_out_subject_salutation_sign_off_and_notice(text):
     a, b = body_span(text)
     assert text[a:b].strip() == _BODY
+
+
+# The compiled-pattern cache (pattern_cache): the file is written when it should be, and a failure costs only time.
+
+def test_a_pattern_compiled_without_flags_has_none():
+    assert pattern_cache.compile_pattern(r"\bjob\b") == re.compile(r"\bjob\b")
+    assert pattern_cache.compile_pattern(r"\bjob\b").search("JOB") is None
+
+
+def test_a_bytes_pattern_is_compiled_the_public_way():
+    compiled = pattern_cache.compile_pattern(rb"\bjob\b", re.I)
+    assert compiled == re.compile(rb"\bjob\b", re.I)
+    assert compiled.search(b"A JOB?").group() == b"JOB"
+
+
+def test_without_the_engine_internals_patterns_are_compiled_the_public_way(monkeypatch):
+    def internals_changed(pattern, flags):
+        raise AttributeError("no _code in this Python")
+
+    monkeypatch.setattr(pattern_cache, "_program", internals_changed)
+    compiled = pattern_cache.compile_pattern(r"hir(?:e|ing)", re.I)
+    assert compiled == re.compile(r"hir(?:e|ing)", re.I)
+    assert compiled.search("HIRING").group() == "HIRING"
+
+
+def test_new_patterns_are_saved_once_into_a_folder_made_for_them(tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    monkeypatch.setattr(pattern_cache, "CACHE_DIR", tmp_path / "kit" / "detect" / "__pycache__")
+    assert not pattern_cache.save()  # nothing compiled yet
+    pattern_cache.compile_pattern(r"\bjob\b", re.I)
+    assert pattern_cache.save()  # without force: bytecode writing is on
+    assert pattern_cache.cache_file().is_file()
+    assert not pattern_cache.save()  # nothing new since
+    assert [p.name for p in pattern_cache.CACHE_DIR.iterdir()] == [pattern_cache.cache_file().name]
+
+
+def test_the_temporary_file_is_written_beside_the_cache_file(tmp_path, monkeypatch):
+    import tempfile
+
+    # a rename within one folder is atomic; the system's temporary folder may not even exist
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    pattern_cache.compile_pattern(r"\bjob\b", re.I)
+    assert pattern_cache.save(force=True)
+    assert pattern_cache.cache_file().is_file()
+
+
+def test_after_a_failed_write_only_a_forced_save_tries_again(tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(pattern_cache, "CACHE_DIR", blocker / "__pycache__")
+    pattern_cache.compile_pattern(r"\bjob\b", re.I)
+    assert not pattern_cache.save()  # the folder cannot be made
+    monkeypatch.setattr(pattern_cache, "CACHE_DIR", tmp_path / "__pycache__")
+    assert not pattern_cache.save()  # not retried, though it would work now
+    assert not pattern_cache.cache_file().exists()
+    assert pattern_cache.save(force=True)  # make bench's compile_all_patterns insists
+    assert pattern_cache.cache_file().is_file()
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path):
+    pattern_cache.compile_pattern(r"\bjob\b", re.I)
+    pattern_cache._derived[("literal starts", "job")] = object()  # something marshal cannot write
+    assert not pattern_cache.save(force=True)
+    assert list(tmp_path.iterdir()) == []
