@@ -369,7 +369,8 @@ def read_cell(source: str, cell: int, known: set[str]) -> list[Statement]:
         statements.append(Statement(cell, err.lineno or 1, "", (), f"does not parse: {err.msg}"))
         return statements
     except (ValueError, RecursionError, MemoryError) as err:
-        statements.append(Statement(cell, 1, "", (), f"does not parse: {err}"))
+        # the parser's stack overflow is a MemoryError without a message
+        statements.append(Statement(cell, 1, "", (), f"does not parse: {str(err) or 'nested too deeply'}"))
         return statements
     for node in tree.body:
         code = ast.get_source_segment(text, node) or ""

@@ -5,8 +5,10 @@ an ISO string), or a pandas DataFrame (a contact log). :func:`encode` turns such
 value into JSON-ready data, tagging the types JSON lacks; :func:`decode` rebuilds
 them in the grading process. A DataFrame comes back as its rows (a list of dicts
 keyed by column), which the contact-log scorer reads exactly like the DataFrame,
-so the grading process never imports pandas. Anything else is refused with an
-error that names the answer and its type, so the student learns what to change.
+so the grading process never imports pandas. An empty cell (NaN, pandas' NaT or NA) is
+sent as None, which the scorers read as an empty cell, as they do in the notebook.
+Anything else is refused with an error that names the answer and its type, so the
+student learns what to change.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from typing import Any
 
 from ..inputs import is_dataframe
 from ..errors import InfoviewError
+from ..tables import is_missing
 
 _DATE = "__date__"
 _DATETIME = "__datetime__"
@@ -34,6 +37,8 @@ def encode(value: Any, name: str = "answer") -> Any:
         if math.isnan(value) or math.isinf(value):
             return None
         return value
+    if is_missing(value):  # pandas' NaT (a datetime) and NA: an empty cell, sent as one
+        return None
     if isinstance(value, _dt.datetime):
         return {_DATETIME: value.isoformat()}
     if isinstance(value, _dt.date):
