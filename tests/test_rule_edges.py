@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from infoview_lib.rules.base import RULES, notice_report
 from infoview_lib.rules.detect.language import other_language
+from infoview_lib.rules.detect.time import find_time_bounds
 from infoview_lib.rules.detect.topics import count_topics, find_vague_topics
 from infoview_lib.rules.logistics import MAX_DURATION_MINUTES, check_logistics
 from infoview_lib.rules.notes import score_notes
@@ -143,3 +145,38 @@ def test_a_duration_that_is_not_a_number_names_its_type(minutes):
     with pytest.raises(TypeError, match=rf"^duration_minutes must be a number of minutes, not "
                                         rf"{type(minutes).__name__}$"):
         check_logistics("2026-03-14T10:00", duration_minutes=minutes)
+
+
+# -- find_time_bounds: a quarter of an hour -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text, phrase, minutes", [
+    ("Could you spare a quarter of an hour next week?", "a quarter of an hour", 15),
+    ("Would a Quarter of an Hour suit you?", "a Quarter of an Hour", 15),
+    ("Could you spare half an hour next week?", "half an hour", 30),
+    ("Would a half-hour call work?", "a half-hour", 30),
+])
+def test_a_quarter_or_half_an_hour_is_asked_in_minutes(text, phrase, minutes):
+    assert [(text[a:b], n) for (a, b), n in find_time_bounds(text)] == [(phrase, minutes)]
+
+
+# -- notice_report: a draft the coach cannot read ------------------------------------------------
+
+
+@pytest.mark.parametrize("score, artefact", [(score_request, "request"), (score_notes, "notes"),
+                                             (score_thank_you, "thank-you")])
+def test_a_blank_draft_scores_zero_of_the_same_total_as_a_real_draft(score, artefact):
+    real = score("Dear Ms. Byrne, thank you for meeting me on Tuesday about your archive's oral histories.")
+    blank = score("")
+    [finding] = blank.findings
+    assert finding.passed is False and finding.points == 0.0
+    assert finding.max_points == sum(f.max_points for f in real.findings)
+    assert finding.advice_id == next(iter(RULES[artefact]))
+
+
+def test_a_notice_with_no_rule_that_applies_is_filed_under_the_first_advice_item():
+    first = next(iter(RULES["request"].values()))
+    report = notice_report("request", [], "", "Nothing to check yet.")
+    [finding] = report.findings
+    assert (finding.advice_id, finding.max_points, finding.message) == (first.advice_id, first.points,
+                                                                        "Nothing to check yet.")
