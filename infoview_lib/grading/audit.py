@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .answer_source import blank_magics
+
 LIBRARY = "infoview_lib"
 MODULES = {
     "sys.modules": "touches sys.modules",
@@ -190,11 +192,6 @@ class _Scanner(ast.NodeVisitor):
         self.generic_visit(node)
 
 
-def _blank_magics(source: str) -> str:
-    """Blank IPython magic and shell lines, keeping the line numbers."""
-    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.split("\n"))
-
-
 def scan_source(source: str, library_names: set[str] | None = None,
                 module_names: set[str] | None = None) -> list[tuple[int, str]]:
     """(line, what) for each suspicious construct in one cell's code.
@@ -208,7 +205,7 @@ def scan_source(source: str, library_names: set[str] | None = None,
     modules = module_names if module_names is not None else set()
     modules.update({"sys", "os", "subprocess", "json"})
     try:
-        tree = ast.parse(_blank_magics(source))
+        tree = ast.parse(blank_magics(source))
     except SyntaxError:
         found = []
         for number, line in enumerate(source.split("\n"), start=1):
