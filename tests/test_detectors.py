@@ -130,3 +130,21 @@ def test_every_vocabulary_file_loads_and_validates():
             elif all(isinstance(v, list) for v in value.values()):
                 vocab.concepts(name, key)
     assert RULES  # the registry is loaded alongside
+
+
+def test_a_word_listed_twice_is_refused_with_its_place(monkeypatch):
+    """A repeated entry would count twice wherever entries are counted ("votre" once made French
+    notes look twice as French on that word): the loader names the file, the list and the word."""
+    from infoview_lib.rules.detect import vocab
+
+    good = vocab.load("languages.json")
+    broken = json.loads(json.dumps(good))
+    broken["languages"]["French"].append("  Votre ")
+    monkeypatch.setattr(vocab, "load", lambda name: broken)
+    place = len(broken["languages"]["French"]) - 1
+    with pytest.raises(vocab.VocabularyError,
+                       match=rf"languages.json > languages > French\[{place}\]: 'votre' is listed twice"):
+        vocab.words("languages.json", "languages", "French")
+    monkeypatch.undo()
+    # every list the kit ships loads: no word is listed twice in its own list
+    assert len(set(vocab.words("languages.json", "languages", "French"))) == len(vocab.words("languages.json", "languages", "French"))

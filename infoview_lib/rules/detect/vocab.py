@@ -49,7 +49,10 @@ def words(name: str, *path: str) -> tuple[str, ...]:
     for i, item in enumerate(node):
         if not isinstance(item, str) or not item.strip():
             raise VocabularyError(f"infoview_lib/data/{where}[{i}]: must be a non-empty string, not {item!r}")
-        out.append(" ".join(item.lower().split()))
+        word = " ".join(item.lower().split())
+        if word in out:  # a repeat would count twice wherever entries are counted (a language's words)
+            raise VocabularyError(f"infoview_lib/data/{where}[{i}]: {word!r} is listed twice")
+        out.append(word)
     return tuple(out)
 
 
