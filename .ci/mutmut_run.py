@@ -162,8 +162,9 @@ def _warm_up_with_one_collection(self: PytestRunner) -> None:
     self._first_failure = _FirstFailure()
     args = ["--rootdir=.", "--tb=native", "--capture=sys"]
     args += self._pytest_args_regular_run([]) + self._pytest_add_cli_args
-    previous = os.getcwd()
+    previous, output = os.getcwd(), sys.stdout
     os.chdir("mutants")
+    sys.stdout = open(os.devnull, "w")  # pytest's reporter writes there: mutants' runs print nothing
     try:
         config = _prepareconfig(args, plugins=[self._first_failure])
         config._do_configure()
@@ -173,6 +174,7 @@ def _warm_up_with_one_collection(self: PytestRunner) -> None:
         config.hook.pytest_collection(session=session)
     finally:
         os.chdir(previous)
+        sys.stdout = output
     self._session = session
     self._items_by_id = {item.nodeid: item for item in session.items}
 
