@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 
 from .exit_codes import ExitCode
+from .prestarted_kernel import PROVISIONER_NAME
+from .voila_main import PRESTART_OPTION
 
 NAME = "coach"
 HELP = "Serve the coach app (the coaching widgets in tabs, no code visible) with Voila."
@@ -46,6 +48,9 @@ APP_TEMPLATE = "infoview-coach"
 #: and Notebook 7's menus, code highlighting: there is no code on the page). Voila's page would
 #: otherwise download and run them on every visit (and log errors, as they expect JupyterLab).
 UNUSED_LABEXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "jupyterlab_pygments")
+#: the option that makes the provisioner which hands Voila the kernel voila_main started in advance
+#: (PRESTART_OPTION; infoview_lib/cli/prestarted_kernel.py) the server's default
+PROVISIONER_OPTION = "--KernelProvisionerFactory.default_provisioner_name"
 
 
 def port_is_free(port: int, ip: str = "127.0.0.1") -> bool:
@@ -79,11 +84,15 @@ def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra
                 # page does not wait for both; refilled FILL_DELAY s after a page takes it
                 f"--VoilaConfiguration.template={APP_TEMPLATE}",
                 "--VoilaConfiguration.preheat_kernel=True", f"--VoilaKernelManager.fill_delay={FILL_DELAY}",
+                f"{PROVISIONER_OPTION}={PROVISIONER_NAME}",
                 *(f"--VoilaConfiguration.extension_denylist={name}" for name in UNUSED_LABEXTENSIONS)]
     # an option given again after -- replaces the default (Voila refuses an option given twice)
     # Voila's own command, started by voila_main (which defers a slow import it does not need)
     cmd = [sys.executable, "-m", VOILA_MAIN, str(APP_NOTEBOOK),
            *(arg for arg in defaults if arg.split("=", 1)[0] not in given)]
+    if "--VoilaConfiguration.preheat_kernel" not in given:
+        # the first waiting kernel starts while Voila does (about a second sooner on a small machine)
+        cmd.append(PRESTART_OPTION)
     if not browser:
         cmd.append("--no-browser")
     return cmd + extra

@@ -116,7 +116,10 @@ def test_pages_come_from_a_kernel_started_in_advance_without_unused_extensions(b
         page = context.new_page()
         served = page.goto(coach_server.url)
         page.locator(".iv-coach-app textarea").first.wait_for(state="visible", timeout=LOAD_TIMEOUT)
-        assert "Using pre-heated kernel" in coach_server.log_text()
+        log = coach_server.log_text()
+        assert "Using pre-heated kernel" in log
+        # and that kernel was started while Voila itself was starting (infoview_lib/cli/prestarted_kernel.py)
+        assert "Using the kernel started before the server" in log and "not the one asked for" not in log
         loaded = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
         assert any("/voila/labextensions/@jupyter-widgets/" in url for url in loaded)  # the check sees extensions
         assert not [url for url in loaded for name in UNUSED_LABEXTENSIONS if f"/labextensions/{name}/" in url]
@@ -218,6 +221,39 @@ def test_keyboard_only_reaches_the_draft_and_the_channel(app):
     page.keyboard.press("End")
     wait_for_status(page, "request.channel", "not met")
     assert page.evaluate("() => document.activeElement.value") != ""
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists and has not exited (a zombie waiting to be reaped has)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def test_the_kernel_started_with_the_server_stops_with_it(tmp_path):
+    """The first waiting kernel is started before Voila (infoview_lib/cli/prestarted_kernel.py), then
+    Voila's: stopping the server stops it and deletes its connection file, as for any kernel."""
+    import re
+
+    server = CoachServer(tmp_path)
+    server.start()
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "Kernel pool of coach.ipynb is filled" not in server.log_text():
+            time.sleep(0.2)
+        taken = re.search(r"Using the kernel started before the server \(pid (\d+)\)", server.log_text())
+        assert taken, server.log_text()
+        pid = int(taken.group(1))
+        assert running(pid)
+    finally:
+        server.stop()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and running(pid):
+        time.sleep(0.1)
+    assert not running(pid), "the kernel outlived the server"
+    assert list(server.tmp.rglob("kernel-*.json")) == [], "a kernel's connection file (with its key) was left behind"
 
 
 def test_the_session_folder_is_deleted_when_the_page_closes(browser, coach_server):
