@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import json
 import os
 import sys
+from pathlib import Path
 
 import pytest
 from jupyter_client.manager import AsyncKernelManager
@@ -55,6 +57,13 @@ async def run_in(km: AsyncKernelManager, code: str) -> str:
         client.stop_channels()
 
 
+def python3_spec() -> Path:
+    """The kernel spec AsyncKernelManager(kernel_name="python3") starts (ipykernel's)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return Path(KernelSpecManager().get_kernel_spec("python3").resource_dir) / "kernel.json"
+
+
 def manager(logged: Logged | None = None) -> AsyncKernelManager:
     km = AsyncKernelManager(kernel_name="python3")
     if logged is not None:
@@ -65,7 +74,7 @@ def manager(logged: Logged | None = None) -> AsyncKernelManager:
 
 
 def test_the_first_matching_launch_takes_the_kernel_started_in_advance(tmp_path):
-    waiting = prestart_kernel(tmp_path, {"INFOVIEW_PRESTART_TEST": "yes"})
+    waiting = prestart_kernel(python3_spec(), tmp_path, {"INFOVIEW_PRESTART_TEST": "yes"})
     logged = Logged()
 
     async def scenario():
@@ -90,11 +99,18 @@ def test_the_first_matching_launch_takes_the_kernel_started_in_advance(tmp_path)
 @pytest.mark.parametrize("change, named", [
     ("env", "environment variable INFOVIEW_PRESTART_TEST"),
     ("folder", "folder"),
+    ("command", "command"),
     ("exited", "it exited"),
 ])
 def test_a_kernel_that_is_not_the_one_asked_for_is_stopped_and_a_new_one_started(tmp_path, change, named):
     (tmp_path / "other").mkdir()
-    waiting = prestart_kernel(tmp_path, {"INFOVIEW_PRESTART_TEST": "yes"})
+    spec = python3_spec()
+    if change == "command":  # a spec whose kernel takes one more option than the one Jupyter starts
+        argv = json.loads(spec.read_text())["argv"] + ["--IPKernelApp.exec_lines=x = 1"]
+        spec = tmp_path / "spec" / "kernel.json"
+        spec.parent.mkdir()
+        spec.write_text(json.dumps({"argv": argv, "language": "python"}))
+    waiting = prestart_kernel(spec, tmp_path, {"INFOVIEW_PRESTART_TEST": "yes"})
     env = {**os.environ, "INFOVIEW_PRESTART_TEST": "no" if change == "env" else "yes"}
     cwd = tmp_path / "other" if change == "folder" else tmp_path
     if change == "exited":
@@ -120,7 +136,7 @@ def test_a_kernel_that_is_not_the_one_asked_for_is_stopped_and_a_new_one_started
 
 
 def test_a_kernel_never_taken_is_stopped_with_its_connection_file(tmp_path):
-    waiting = prestart_kernel(tmp_path)
+    waiting = prestart_kernel(python3_spec(), tmp_path)
     assert waiting.connection_file.stat().st_mode & 0o077 == 0, "the kernel's key is readable by others"
     discard_waiting()
     assert waiting.process.poll() is not None and not waiting.connection_file.exists()
@@ -142,17 +158,17 @@ def test_voila_main_starts_the_kernel_only_when_asked_and_hides_the_option_from_
 
     notebook = tmp_path / "app" / "coach.ipynb"
     started, voila_saw = [], []
-    monkeypatch.setattr(voila_main, "prestart_kernel", lambda cwd, env: started.append((cwd, env)))
+    monkeypatch.setattr(voila_main, "prestart_kernel", lambda spec, cwd, env: started.append((spec, cwd, env)))
     monkeypatch.setattr(voila_main.atexit, "register", lambda fn: None)
     monkeypatch.setattr(voila.app, "main", lambda: voila_saw.append(list(sys.argv)) or 0)
-    for argv in ([str(notebook), "--port=9001", "--prestart-kernel"], [str(notebook), "--port=9001"]):
+    for argv in ([str(notebook), "--port=9001", "--prestart-kernel=/k/kernel.json"], [str(notebook), "--port=9001"]):
         monkeypatch.setattr(sys, "argv", ["voila_main", *argv])
         with pytest.raises(SystemExit):
             voila_main.main()
     assert voila_saw == [["voila", str(notebook), "--port=9001"]] * 2
     assert len(started) == 1, "the kernel must be started in advance only with --prestart-kernel"
-    cwd, env = started[0]
-    assert cwd == notebook.parent
+    spec, cwd, env = started[0]
+    assert (spec, cwd) == ("/k/kernel.json", notebook.parent)
     assert env == {"VOILA_BASE_URL": "/", "VOILA_SERVER_URL": "/", "VOILA_APP_PORT": "9001", "VOILA_PREHEAT": "True"}
 
 
@@ -160,10 +176,36 @@ def test_the_coach_starts_a_kernel_in_advance_only_with_a_waiting_kernel():
     from infoview_lib.cli import coach
 
     cmd = coach.coach_command(9123)
-    assert voila_main.PRESTART_OPTION in cmd
+    assert f"{voila_main.PRESTART_OPTION}={coach.APP_KERNEL_SPEC}" in cmd
     assert f"--KernelProvisionerFactory.default_provisioner_name={PROVISIONER_NAME}" in cmd
     without = coach.coach_command(9123, extra=["--VoilaConfiguration.preheat_kernel=False"])
-    assert voila_main.PRESTART_OPTION not in without, "nothing would take a kernel started in advance"
+    assert not [arg for arg in without if arg.startswith(voila_main.PRESTART_OPTION)], \
+        "nothing would take a kernel started in advance"
+
+
+def test_the_apps_kernel_has_the_app_imported_before_it_runs_the_app_cell(tmp_path, monkeypatch):
+    """Under infoview coach, the app notebook's kernel (the one started in advance, and Voila's) is
+    the app's kernel spec, which imports the app's modules as the kernel starts, so running the
+    app's cell only builds it. Elsewhere (Binder) the notebook's kernel is Jupyter's own Python 3."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    from infoview_lib.cli import coach
+
+    notebook = json.loads(coach.APP_NOTEBOOK.read_text(encoding="utf-8"))
+    assert notebook["metadata"]["kernelspec"]["name"] == coach.APP_KERNEL_SPEC.parent.name == "python3"
+    monkeypatch.setenv("JUPYTER_PATH", coach.coach_environment(tmp_path)["JUPYTER_PATH"])
+    specs = KernelSpecManager()
+    assert Path(specs.get_kernel_spec("python3").resource_dir) == coach.APP_KERNEL_SPEC.parent
+
+    async def scenario():
+        km = AsyncKernelManager(kernel_name=coach.APP_KERNEL_SPEC.parent.name, kernel_spec_manager=specs)
+        await km.start_kernel(cwd=str(tmp_path))
+        try:
+            return await run_in(km, "import sys; print('infoview_lib.coach_app' in sys.modules, 'coach_app' in dir())")
+        finally:
+            await km.shutdown_kernel(now=True)
+
+    assert asyncio.run(scenario()).split() == ["True", "False"]
 
 
 def test_the_waiting_kernel_module_loads_nothing_from_jupyter():

@@ -44,6 +44,10 @@ FILL_DELAY = 20
 #: spinner.macro.html.j2 for why)
 APP_JUPYTER_PATH = APP_NOTEBOOK.parent / "jupyter"
 APP_TEMPLATE = "infoview-coach"
+#: the app notebook's kernel spec under infoview coach: "python3" (the notebook's kernel, so it runs
+#: anywhere, e.g. on Binder), found in APP_JUPYTER_PATH before Jupyter's own, which it replaces in
+#: one way: the app's modules are imported as the kernel starts, so running the app's cell only builds it
+APP_KERNEL_SPEC = APP_JUPYTER_PATH / "kernels" / "python3" / "kernel.json"
 #: JupyterLab extensions installed with the kit that the app's page has no use for (nbgrader's
 #: and Notebook 7's menus, code highlighting: there is no code on the page). Voila's page would
 #: otherwise download and run them on every visit (and log errors, as they expect JupyterLab).
@@ -92,7 +96,7 @@ def coach_command(port: int, ip: str = "127.0.0.1", browser: bool = False, extra
            *(arg for arg in defaults if arg.split("=", 1)[0] not in given)]
     if "--VoilaConfiguration.preheat_kernel" not in given:
         # the first waiting kernel starts while Voila does (about a second sooner on a small machine)
-        cmd.append(PRESTART_OPTION)
+        cmd.append(f"{PRESTART_OPTION}={APP_KERNEL_SPEC}")
     if not browser:
         cmd.append("--no-browser")
     return cmd + extra

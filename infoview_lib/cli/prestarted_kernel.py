@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -31,8 +32,8 @@ from pathlib import Path
 #: the provisioner's entry-point name (pyproject.toml's ``jupyter_client.kernel_provisioners``),
 #: made the server's default by ``infoview coach``
 PROVISIONER_NAME = "infoview-prestarted-provisioner"
-#: the command of Jupyter's Python kernel (ipykernel's kernel spec) for a connection file
-KERNEL_ARGV = ("-m", "ipykernel_launcher", "-f")
+#: the names in a kernel spec's command that Jupyter replaces with this Python (sys.executable)
+PYTHON_NAMES = ("python", f"python{sys.version_info[0]}", "python{}.{}".format(*sys.version_info[:2]))
 #: the kernel's channels, one port each on the loopback address
 CHANNELS = ("shell_port", "iopub_port", "stdin_port", "hb_port", "control_port")
 #: seconds a stopped kernel gets to exit before it is killed
@@ -99,20 +100,47 @@ def free_loopback_ports(count: int) -> list[int]:
             sock.close()
 
 
-def prestart_kernel(cwd: str | Path, env: dict[str, str] | None = None) -> WaitingKernel:
-    """Start a Python kernel in ``cwd`` with this process's environment plus ``env``, as Jupyter
-    would (its own connection file, readable by this user only; this process as its parent), and
-    keep it for the first launch by :class:`.prestarted_provisioner.PrestartedProvisioner`. Replaces (stops) one already waiting."""
+def kernel_command(spec_file: Path, connection_file: str) -> list[str]:
+    """The command that starts the kernel of the spec ``spec_file`` (a ``kernel.json``) for a
+    connection file, formed as Jupyter forms it (``KernelManager.format_kernel_cmd``).
+
+    >>> import tempfile
+    >>> spec = Path(tempfile.mkdtemp()) / "kernel.json"
+    >>> _ = spec.write_text('{"argv": ["python", "-m", "ipykernel_launcher", "-f", "{connection_file}"]}')
+    >>> kernel_command(spec, "/tmp/k.json") == [sys.executable, "-m", "ipykernel_launcher", "-f", "/tmp/k.json"]
+    True
+    """
+    try:
+        argv = json.loads(spec_file.read_text(encoding="utf-8"))["argv"]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ValueError(f"{spec_file}: not a kernel spec with an argv list ({err})") from None
+    if argv and argv[0] in PYTHON_NAMES:
+        argv = [sys.executable, *argv[1:]]
+    names = {"connection_file": os.path.realpath(connection_file), "prefix": sys.prefix,
+             "resource_dir": str(spec_file.parent)}
+    return [re.sub(r"\{([A-Za-z0-9_]+)\}", lambda m: names.get(m.group(1), m.group()), arg) for arg in argv]
+
+
+def prestart_kernel(spec_file: str | Path, cwd: str | Path, env: dict[str, str] | None = None) -> WaitingKernel:
+    """Start the kernel of the spec ``spec_file`` (a ``kernel.json``) in ``cwd`` with this
+    process's environment plus ``env``, as Jupyter would (its own connection file, readable by
+    this user only; this process as its parent), and keep it for the first launch by
+    :class:`.prestarted_provisioner.PrestartedProvisioner`. Replaces (stops) one already waiting."""
     global _waiting
     discard_waiting()
+    spec_file = Path(spec_file)
     info = dict(zip(CHANNELS, free_loopback_ports(len(CHANNELS))), ip="127.0.0.1", transport="tcp",
-                key=uuid.uuid4().hex, signature_scheme="hmac-sha256", kernel_name="python3")
+                key=uuid.uuid4().hex, signature_scheme="hmac-sha256", kernel_name=spec_file.parent.name)
     handle, name = tempfile.mkstemp(prefix="kernel-infoview-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as out:  # mkstemp's file: mode 0600
         json.dump(info, out)
+    try:
+        cmd = kernel_command(spec_file, name)
+    except ValueError:
+        os.unlink(name)
+        raise
     # jupyter_client's launch_kernel adds JPY_PARENT_PID: the kernel exits if its parent dies
     kernel_env = {**os.environ, **(env or {}), "JPY_PARENT_PID": str(os.getpid())}
-    cmd = [sys.executable, *KERNEL_ARGV, name]
     process = subprocess.Popen(cmd, cwd=str(cwd), env=kernel_env, stdin=subprocess.PIPE, start_new_session=True)
     process.stdin.close()  # as launch_kernel does: the kernel reads nothing from its stdin
     _waiting = WaitingKernel(process, Path(name), info, cmd, str(cwd), kernel_env)

@@ -1,5 +1,5 @@
-"""``python -m infoview_lib.cli.voila_main [--prestart-kernel] ARGS``: Voilà's own ``voila`` command,
-started quicker.
+"""``python -m infoview_lib.cli.voila_main [--prestart-kernel=KERNEL_JSON] ARGS``: Voilà's own
+``voila`` command, started quicker.
 
 ``infoview coach`` runs this instead of the ``voila`` script. The differences, both before Voilà
 loads:
@@ -8,9 +8,9 @@ loads:
   checked instead of when the server starts. Voilà's server imports ``jsonschema``, and with it
   that grammar (about 3 s of CPU, a third of the coach app's whole start) for a check the server
   does not use while serving the app (:mod:`.iri_grammar` explains).
-- With ``--prestart-kernel`` (which is not passed on to Voilà), the kernel that will wait for the
-  first visitor is started at once, for the notebook ARGS names, with the environment Voilà gives
-  a waiting kernel (:func:`waiting_kernel_environment`); Voilà takes it when it fills its pool
+- With ``--prestart-kernel=KERNEL_JSON`` (which is not passed on to Voilà), the kernel that will
+  wait for the first visitor is started at once from that kernel spec (the served notebook's), in
+  the folder of the notebook ARGS names, with the environment Voilà gives a waiting kernel (:func:`waiting_kernel_environment`); Voilà takes it when it fills its pool
   (:mod:`.prestarted_kernel` explains, and what happens if the two do not match).
 """
 from __future__ import annotations
@@ -22,7 +22,8 @@ from pathlib import Path
 from .iri_grammar import defer_iri_grammar
 from .prestarted_kernel import discard_waiting, prestart_kernel
 
-#: the option that asks for the kernel to be started before Voila (removed from Voila's arguments)
+#: the option (=the kernel spec's kernel.json) that asks for the kernel to be started before Voila
+#: (removed from Voila's arguments)
 PRESTART_OPTION = "--prestart-kernel"
 #: Voila's default port, and its URL prefixes when no option changes them
 VOILA_DEFAULT_PORT = "8866"
@@ -62,9 +63,10 @@ def notebook_folder(argv: list[str]) -> Path:
 
 def main() -> None:
     argv = sys.argv[1:]
-    if PRESTART_OPTION in argv:
-        argv = [arg for arg in argv if arg != PRESTART_OPTION]
-        prestart_kernel(notebook_folder(argv), waiting_kernel_environment(argv))
+    specs = [arg.split("=", 1)[1] for arg in argv if arg.startswith(PRESTART_OPTION + "=")]
+    if specs:
+        argv = [arg for arg in argv if not arg.startswith(PRESTART_OPTION + "=")]
+        prestart_kernel(specs[-1], notebook_folder(argv), waiting_kernel_environment(argv))
         atexit.register(discard_waiting)  # a kernel Voila never took is stopped with the server
     defer_iri_grammar()
     from voila.app import main as voila_main
