@@ -38,12 +38,14 @@ def waiting_kernel_environment(argv: list[str]) -> dict[str, str]:
     '9000'
     >>> env = waiting_kernel_environment(["app.ipynb", "--Voila.base_url=/coach/"])
     >>> env["VOILA_BASE_URL"], env["VOILA_SERVER_URL"], env["VOILA_PREHEAT"]
-    ('/coach/', '/', 'True')
+    ('/coach/', '/coach/', 'True')
     """
     options = dict(arg[2:].split("=", 1) for arg in argv if arg.startswith("--") and "=" in arg)
+    base_url = options.get("Voila.base_url", options.get("base_url", VOILA_DEFAULT_URL))
     return {
-        "VOILA_BASE_URL": options.get("Voila.base_url", options.get("base_url", VOILA_DEFAULT_URL)),
-        "VOILA_SERVER_URL": options.get("Voila.server_url", options.get("server_url", VOILA_DEFAULT_URL)),
+        "VOILA_BASE_URL": base_url,
+        # Voila's server_url is its base_url unless given
+        "VOILA_SERVER_URL": options.get("Voila.server_url", options.get("server_url")) or base_url,
         "VOILA_APP_PORT": options.get("Voila.port", options.get("port", VOILA_DEFAULT_PORT)),
         "VOILA_PREHEAT": "True",
     }

@@ -232,19 +232,21 @@ def running(pid: int) -> bool:
     return "\nState:\tZ" not in status
 
 
-def test_the_kernel_started_with_the_server_stops_with_it(tmp_path):
-    """The first waiting kernel is started before Voila (infoview_lib/cli/prestarted_kernel.py), then
-    Voila's: stopping the server stops it and deletes its connection file, as for any kernel."""
+@pytest.mark.parametrize("voila_args", [(), ("--Voila.base_url=/services/coach/",)], ids=["default", "hub-service"])
+def test_the_kernel_started_with_the_server_stops_with_it(tmp_path, voila_args):
+    """The first waiting kernel is started before Voila (infoview_lib/cli/prestarted_kernel.py) and
+    taken by it, also as a JupyterHub service (docs/coach.md's base URL); stopping the server stops
+    it and deletes its connection file, as for any kernel."""
     import re
 
-    server = CoachServer(tmp_path)
+    server = CoachServer(tmp_path, voila_args=voila_args)
     server.start()
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and "Kernel pool of coach.ipynb is filled" not in server.log_text():
             time.sleep(0.2)
         taken = re.search(r"Using the kernel started before the server \(pid (\d+)\)", server.log_text())
-        assert taken, server.log_text()
+        assert taken and "not the one asked for" not in server.log_text(), server.log_text()
         pid = int(taken.group(1))
         assert running(pid)
     finally:
