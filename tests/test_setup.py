@@ -1,6 +1,7 @@
 """The two-command set-up, the CI script and the small CLI commands (doctor, lab)."""
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import re
 import shutil
@@ -53,14 +54,39 @@ def test_make_lab_and_test_create_the_venv_when_missing(tmp_path):
 def test_lab_command_opens_the_welcome_notebook(repo_root):
     assert course_root(repo_root / "notebooks") == repo_root
     cmd = lab_command(repo_root, "lab", ["--no-browser"])
-    assert cmd[1] == "lab"
+    # jupyter lab, run by infoview_lib.cli.jupyter_main in this environment's Python
+    assert cmd[:4] == [sys.executable, "-m", "infoview_lib.cli.jupyter_main", "lab"]
     assert f"--ServerApp.root_dir={repo_root}" in cmd
     assert f"--LabApp.default_url=/lab/tree/{WELCOME}" in cmd
     assert cmd[-1] == "--no-browser"
     nb7 = lab_command(repo_root, "notebook")
-    assert nb7[1] == "notebook" and f"--JupyterNotebookApp.default_url=/tree/{WELCOME}" in nb7
+    assert nb7[3] == "notebook" and f"--JupyterNotebookApp.default_url=/tree/{WELCOME}" in nb7
     with pytest.raises(ValueError, match="interface"):
         lab_command(repo_root, "classic")
+
+
+@pytest.mark.parametrize("interface, package", [("lab", "jupyterlab"), ("notebook", "notebook")])
+def test_the_course_server_is_jupyters_own_without_the_iri_grammar_at_start(interface, package):
+    """jupyter_main runs JupyterLab's (or Notebook 7's) own command line, with rfc3987_syntax's IRI
+    grammar (about 3 s of CPU, imported with Jupyter Server) left unloaded until an IRI is checked."""
+    pytest.importorskip("rfc3987_syntax")
+    code = ("import sys\n"
+            "from infoview_lib.cli import jupyter_main\n"
+            f"sys.argv = ['jupyter_main', {interface!r}, '--version']\n"
+            "try:\n    jupyter_main.main()\nexcept SystemExit as done:\n    code = done.code\n"
+            "print(code, 'jupyter_server.serverapp' in sys.modules, 'rfc3987_syntax.syntax_helpers' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    version, verdict = proc.stdout.strip().splitlines()[-2:]
+    assert version == importlib.metadata.version(package)
+    assert verdict.split() == ["0", "True", "False"], "the server started with the IRI grammar loaded (or did not start)"
+
+
+def test_jupyter_main_names_what_it_runs_when_asked_for_something_else():
+    from infoview_lib.cli import jupyter_main
+
+    with pytest.raises(SystemExit, match="lab|notebook"):
+        jupyter_main.main(["classic"])
 
 
 def test_lab_outside_the_course_says_where_to_run_it(tmp_path, monkeypatch, capsys):

@@ -5,7 +5,8 @@ whose format checkers import ``rfc3987_syntax`` when it is installed (``jsonsche
 which ``jupyter_events`` requires, installs it). That module compiles its Lark grammar into some
 forty parsers at import: 2 to 3 s of CPU on the kit's 2-core machine, for ``iri`` formats that
 neither the coach's server nor nbformat's notebook schema nor nbgrader checks. ``infoview coach``
-and ``infoview grade`` call :func:`defer_iri_grammar` before those imports; the checker still
+(:mod:`.voila_main`), ``infoview lab`` (:mod:`.jupyter_main`) and ``infoview grade`` call
+:func:`defer_iri_grammar` before those imports; the checker still
 works exactly as before, loading the grammar the first time it is called.
 """
 from __future__ import annotations

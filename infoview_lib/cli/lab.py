@@ -19,7 +19,6 @@ and the server fetches no news. The student bundle's Binder installs the same se
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -31,15 +30,23 @@ HELP = ("Open JupyterLab on the course at notebooks/00_welcome.ipynb; with --gra
         "formgrader on the graded course in assignments/ (what `make grade-ui` runs).")
 #: the page graders start on
 FORMGRADER_URL = "/formgrader"
+#: the module that runs JupyterLab's or Notebook 7's command line (python -m ...): see jupyter_main.py
+JUPYTER_MAIN = "infoview_lib.cli.jupyter_main"
+
+
+def jupyter_command(interface: str) -> list[str]:
+    """``jupyter lab`` or ``jupyter notebook`` in this environment's Python, through
+    :mod:`.jupyter_main` (the same server, minus a slow import it does not need at start)."""
+    return [sys.executable, "-m", JUPYTER_MAIN, interface]
 
 
 def lab_command(root: Path, interface: str = "lab", extra: list[str] | None = None) -> list[str]:
     """The command line that starts the course server (JupyterLab, or Notebook 7 with interface="notebook")."""
-    exe = shutil.which("jupyter", path=str(Path(sys.executable).parent)) or shutil.which("jupyter") or "jupyter"
     if interface == "lab":
-        cmd = [exe, "lab", f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{WELCOME}"]
+        cmd = [*jupyter_command("lab"), f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{WELCOME}"]
     elif interface == "notebook":
-        cmd = [exe, "notebook", f"--ServerApp.root_dir={root}", f"--JupyterNotebookApp.default_url=/tree/{WELCOME}"]
+        cmd = [*jupyter_command("notebook"), f"--ServerApp.root_dir={root}",
+               f"--JupyterNotebookApp.default_url=/tree/{WELCOME}"]
     else:
         raise ValueError(f"interface must be 'lab' or 'notebook', not {interface!r}")
     return cmd + list(extra or [])
@@ -54,8 +61,7 @@ def grade_ui_command(course: Path, extra: list[str] | None = None) -> tuple[list
     course = Path(course).resolve()
     if not (course / "nbgrader_config.py").is_file():
         raise FileNotFoundError(f"no nbgrader_config.py in {course}: formgrader needs the nbgrader course folder")
-    exe = shutil.which("jupyter", path=str(Path(sys.executable).parent)) or shutil.which("jupyter") or "jupyter"
-    cmd = [exe, "lab", f"--ServerApp.root_dir={course}", f"--LabApp.default_url={FORMGRADER_URL}"]
+    cmd = [*jupyter_command("lab"), f"--ServerApp.root_dir={course}", f"--LabApp.default_url={FORMGRADER_URL}"]
     return cmd + list(extra or []), course
 
 
