@@ -37,6 +37,15 @@ def no_kernel_left_waiting():
     discard_waiting()
 
 
+def run(scenario):
+    """Run the coroutine function ``scenario`` to its end in a thread of its own (with its own event
+    loop: a browser test's Playwright may be running one in this thread) and return its result."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, scenario()).result()
+
+
 async def start(km: AsyncKernelManager, **kw) -> None:
     """Start ``km``'s kernel through the coach's provisioner, as Voila's kernel manager does."""
     km.provisioner = PrestartedProvisioner(kernel_id="k", kernel_spec=km.kernel_spec, parent=km)
@@ -89,7 +98,7 @@ def test_the_first_matching_launch_takes_the_kernel_started_in_advance(tmp_path)
             await km.shutdown_kernel(now=False)
         return km
 
-    asyncio.run(scenario())
+    run(scenario)
     assert waiting.process.poll() is not None, "the kernel outlived its shutdown"
     assert not waiting.connection_file.exists(), "its connection file was left behind"
     assert any("kernel started before the server" in line for line in logged.lines)
@@ -128,7 +137,7 @@ def test_a_kernel_that_is_not_the_one_asked_for_is_stopped_and_a_new_one_started
         finally:
             await km.shutdown_kernel(now=True)
 
-    asyncio.run(scenario())
+    run(scenario)
     assert waiting.process.poll() is not None, "the kernel that did not match still runs"
     assert not waiting.connection_file.exists()
     warnings = [line for line in logged.lines if "not the one asked for" in line]
@@ -205,7 +214,7 @@ def test_the_apps_kernel_has_the_app_imported_before_it_runs_the_app_cell(tmp_pa
         finally:
             await km.shutdown_kernel(now=True)
 
-    assert asyncio.run(scenario()).split() == ["True", "False"]
+    assert run(scenario).split() == ["True", "False"]
 
 
 def test_the_waiting_kernel_module_loads_nothing_from_jupyter():
