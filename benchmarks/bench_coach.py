@@ -13,9 +13,10 @@ Also prints the CPU time that the server (``infoview coach`` and Voila), its ker
 used until the first render, and the load average: the machine is shared, and its wall times
 follow the other load.
 
-Measured on the kit's 2-core machine on 1 December 2026 (docs/coach.md explains the changes and
-gives the numbers): with nothing else running, first render 4.9-5.7 s, at the 5 s target but not
-reliably under it; keystroke to feedback median 23 ms.
+Measured on the kit's 2-core machine on 2 December 2026 with nothing else running (docs/coach.md
+explains the changes and gives the history): first render 3.9-4.4 s with the tab open before the
+start (4.4-5.1 s when the tab is opened only once the server answers); keystroke to feedback
+median 22-24 ms.
 
 Prints the numbers and whether each target was met; it asserts nothing.
 """
