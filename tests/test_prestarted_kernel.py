@@ -140,7 +140,7 @@ def test_a_kernel_that_is_not_the_one_asked_for_is_stopped_and_a_new_one_started
     run(scenario)
     assert waiting.process.poll() is not None, "the kernel that did not match still runs"
     assert not waiting.connection_file.exists()
-    warnings = [line for line in logged.lines if "not the one asked for" in line]
+    warnings = [line for line in logged.lines if "was not used" in line]
     assert warnings and named in warnings[0], logged.lines
 
 

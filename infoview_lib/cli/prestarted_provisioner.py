@@ -35,10 +35,11 @@ class PrestartedProvisioner(LocalProvisioner):
         if km.transport != "tcp":
             differences.append("transport")
         if waiting.process.poll() is not None:
-            differences.append(f"nothing: it exited with code {waiting.process.returncode}")
-        if differences:
-            self.log.warning("The kernel started before the server is not the one asked for (%s differ): "
-                             "stopped; starting a kernel as usual.", ", ".join(differences))
+            why = f"it exited with code {waiting.process.returncode}"
+        else:
+            why = f"not the kernel asked for: {', '.join(differences)} differ" if differences else ""
+        if why:
+            self.log.warning("The kernel started before the server was not used (%s); starting a kernel as usual.", why)
             waiting.stop()
             km.connection_file = planned_file
             return await super().pre_launch(**kwargs)
