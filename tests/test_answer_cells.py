@@ -57,6 +57,41 @@ def test_magic_lines_are_blanked_and_every_other_line_keeps_its_number(source, b
     assert blank_magics(source) == blanked
 
 
+#: cells with lines that start with % or ! inside strings, next to real magics (checked against IPython)
+TEXT_THAT_LOOKS_LIKE_MAGIC = [
+    'draft = """Dear Ms. Lee,\n% of my week goes to cataloguing.\n!Thank you"""\n%time y = 2',
+    "x = 1  # don't '''\n!ls",
+    "s = 'a\\\n!b'\n%who",
+    'd = """x\n!end"""\n%time 1',
+    "a = 1\n!echo it's\nb = '''\n% inside\n'''\n!pwd",
+    "t = f'''{1}\n!no'''\n  %time 2",
+    "r = r'''\\\n!raw'''\n!yes",
+    "q = 'it\\'s'\n!ls",
+]
+
+
+@pytest.mark.parametrize("source", TEXT_THAT_LOOKS_LIKE_MAGIC)
+def test_the_lines_blanked_as_magics_are_the_lines_ipython_runs_as_magics(source):
+    """A line inside a string that spans lines is the student's text, even when it starts with %
+    or !: IPython ran it as text, so the grader must read it as text (not blank it)."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    ran = TransformerManager().transform_cell(source).split("\n")
+    by_ipython = [n for n, (line, run) in enumerate(zip(source.split("\n"), ran), start=1) if line != run]
+    blanked = [n for n, (line, kept) in enumerate(zip(source.split("\n"), blank_magics(source).split("\n")), start=1)
+               if line != kept]
+    assert by_ipython, "each case holds a real magic"
+    assert blanked == by_ipython
+
+
+def test_a_draft_with_lines_starting_with_percent_or_bang_is_read_whole():
+    source = 'request_draft = """Dear Ms. Lee,\n% of my week goes to cataloguing.\n!Thank you"""\n%time y = 2'
+    [draft, magic] = sorted(read(source), key=lambda s: s.line)
+    assert (draft.problem, draft.binds) == (None, ("request_draft",))
+    assert draft.source == source.rsplit("\n", 1)[0]
+    assert (magic.line, magic.problem) == (4, MAGIC)
+
+
 # -- cells that do not parse --------------------------------------------------------------------
 
 

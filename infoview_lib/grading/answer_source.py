@@ -120,12 +120,65 @@ class AnswerCells:
 
 
 def blank_magics(source: str) -> str:
-    """Blank IPython magic and shell lines (``%time``, ``!ls``), keeping the line numbers."""
-    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.split("\n"))
+    r"""Blank IPython magic and shell lines (``%time``, ``!ls``), keeping the line numbers.
+
+    A line of a string that spans lines is text, not a command, even when it starts with % or !:
+
+    >>> blank_magics("%time x = 1\nnote = '''Dear Ms. Lee,\n% of my week\n!Thanks'''")
+    "\nnote = '''Dear Ms. Lee,\n% of my week\n!Thanks'''"
+    """
+    magic = set(_magic_lines(source))
+    return "\n".join("" if number in magic else line for number, line in enumerate(source.split("\n"), start=1))
 
 
 def _magic_lines(source: str) -> list[int]:
-    return [i for i, line in enumerate(source.split("\n"), start=1) if line.lstrip().startswith(("%", "!"))]
+    """The numbers of the lines IPython runs as a magic or shell command: those starting with % or !
+    (after spaces), except a line that begins inside a string spanning lines, which is text."""
+    magic: list[int] = []
+    open_quote = None
+    for number, line in enumerate(source.split("\n"), start=1):
+        if open_quote is None and line.lstrip().startswith(("%", "!")):
+            magic.append(number)
+        else:
+            open_quote = _quote_open_after(line, open_quote)
+    return magic
+
+
+def _quote_open_after(line: str, open_quote: str | None) -> str | None:
+    r"""The quote of the string still open at the end of ``line`` (``'''``, ``\"\"\"``, or ``'`` / ``"``
+    continued by a final backslash), given the one open at its start; None when none is.
+
+    >>> _quote_open_after("note = '''Dear Ms. Lee,", None)
+    "'''"
+    >>> _quote_open_after("it's a 'quote' # and 'a comment", "'''") is None
+    False
+    >>> _quote_open_after("thanks''' # done '''", "'''") is None
+    True
+    >>> _quote_open_after('x = "one \\', None), _quote_open_after('x = "a \\"b\\"" + \'c\'', None)
+    ('"', None)
+    """
+    quote, i, continued = open_quote, 0, False
+    while i < len(line):
+        if quote is None:
+            char = line[i]
+            if char == "#":
+                break
+            if char in "'\"":
+                quote = char * 3 if line.startswith(char * 3, i) else char
+                i += len(quote)
+                continue
+            i += 1
+        elif line[i] == "\\":  # an escaped character (a quote, or the end of the line) does not end the string
+            continued = i == len(line) - 1
+            i += 2
+        elif line.startswith(quote, i):
+            i += len(quote)
+            quote = None
+        else:
+            i += 1
+    if quote is not None and len(quote) == 1 and not continued:
+        return None  # a one-line string left open: a syntax error for the parser to report
+    return quote
 
 
 def bound_names(node: ast.AST) -> tuple[str, ...]:
