@@ -140,6 +140,7 @@ def find_research(text: str) -> list[Span]:
 
     Finds: "I read your report on rural broadband."
     Finds: "I noticed on your library's website that you launched a seed library this spring."
+    Finds: "How did 'The 2022 Serials Project' change cataloguing at the library?"
     Ignores: "I found your profile on LinkedIn."
     """
     contacts = [m.span() for m in _CONTACT_FOUND.finditer(text)]
@@ -164,14 +165,13 @@ def find_research(text: str) -> list[Span]:
             spans.append((owner.start(), m.end()))
     for pattern in (_THEIR_UNDERTAKING, *_NAMED_THING):
         for m in pattern.finditer(text):
-            if pattern in _NAMED_THING and (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-")
+            if pattern in _NAMED_THING and (_inside_word(text, m.start())
                                             or m.group()[0].isupper() and pattern is _NAMED_THING[2]
                                             and _SENTENCE_OPENING.search(text, max(0, m.start() - 3), m.start())):
                 continue  # inside a word, or a capital that only opens a sentence
             whose = "theirs" if m.group().lower().startswith(("you", "your")) else _whose(text, m.start(), m.end())
             # a named thing needs only not to be the writer's; a change or an undertaking must be theirs
-            if whose == "mine" or (whose is None and pattern not in _NAMED_THING
-                                   and not m.group().lower().startswith(("you", "your"))):
+            if whose == "mine" or (whose is None and pattern not in _NAMED_THING):
                 continue
             if not is_negated(text, m.start(), m.end()):
                 spans.append(m.span())
@@ -179,6 +179,21 @@ def find_research(text: str) -> list[Span]:
         if _whose(text, m.start(), m.end()) == "theirs" and not is_negated(text, m.start(), m.end()):
             spans.append(m.span())
     return sorted(spans)
+
+
+def _inside_word(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a word: after a letter or digit, or after an apostrophe or a
+    hyphen that follows one ("O'Neill", "non-Project"); a quote or a dash opening a name is not.
+
+    >>> [_inside_word(t, 4) for t in ("abc The", "abcdThe", "abc'The", "ab 'The", "ab -The")]
+    [False, True, True, False, False]
+    """
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before.isalnum():
+        return True
+    return before in "'’-" and start >= 2 and text[start - 2].isalnum()
 
 
 def _whose(text: str, start: int, end: int) -> str | None:
