@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from axe_audit import audit, describe, serious
+from browser_group import SHARED_SERVER_TESTS  # tests/e2e/browser_group.py
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.xdist_group("e2e-browser")]
+pytestmark = SHARED_SERVER_TESTS  # browser_group.py: one worker starts the shared servers
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

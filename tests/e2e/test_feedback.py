@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from playwright.sync_api import expect
 
 from infoview_lib.advice import ADVICE
 from infoview_lib.render import next_steps
 from infoview_lib.rules.request import score_request
+from browser_group import SHARED_SERVER_TESTS  # tests/e2e/browser_group.py
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.xdist_group("e2e-browser")]
+pytestmark = SHARED_SERVER_TESTS  # browser_group.py: one worker starts the shared servers
 
 REQUEST_LESSON = "02_making_the_request.ipynb"
 #: a draft that asks for a job (and has other gaps)

@@ -13,8 +13,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_group import SHARED_SERVER_TESTS  # tests/e2e/browser_group.py
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.xdist_group("e2e-browser")]
+pytestmark = SHARED_SERVER_TESTS  # browser_group.py: one worker starts the shared servers
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 LESSONS = sorted(path.name for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))

@@ -14,10 +14,10 @@ import re
 import secrets
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
+from browser_group import SHARED_SERVER_TESTS  # tests/e2e/browser_group.py
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.xdist_group("e2e-browser")]
+pytestmark = SHARED_SERVER_TESTS  # browser_group.py: one worker starts the shared servers
 
 REQUEST_LESSON = "02_making_the_request.ipynb"
 QUESTIONS_LESSON = "03_dont_ask_for_a_job.ipynb"
