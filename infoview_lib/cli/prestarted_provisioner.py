@@ -3,6 +3,7 @@
 as Jupyter's local provisioner does otherwise."""
 from __future__ import annotations
 
+import asyncio
 import os
 
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
@@ -40,7 +41,7 @@ class PrestartedProvisioner(LocalProvisioner):
             why = f"not the kernel asked for: {', '.join(differences)} differ" if differences else ""
         if why:
             self.log.warning("The kernel started before the server was not used (%s); starting a kernel as usual.", why)
-            waiting.stop()
+            await asyncio.to_thread(waiting.stop)  # waits for it to exit: not in the server's event loop
             km.connection_file = planned_file
             return await super().pre_launch(**kwargs)
         km.load_connection_info(waiting.connection_info)
