@@ -61,6 +61,9 @@ def test_an_advice_line_opens_with_the_keyboard_and_shows_a_focus_ring(lessons):
     draft = coach.get_by_label("Your request")
     page = lesson.page
     draft.fill(WEAK)
+    # the feedback on this draft, not on the one an earlier test left (its panel is replaced when
+    # this one's arrives, which would close a line opened before)
+    expect(coach.locator(".iv-text mark", has_text=JOB_ASK)).to_be_visible()
     expect(coach.locator("ul.iv-items summary").first).to_be_visible()
 
     draft.focus()
@@ -72,7 +75,9 @@ def test_an_advice_line_opens_with_the_keyboard_and_shows_a_focus_ring(lessons):
     expect(summary).to_have_count(1)
     ring = summary.evaluate("el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]")
     assert ring[0] != "none" and ring[1] != "0px", ring
-    details = summary.locator("xpath=..")
+    # the focused line's <details>, found by its advice id (not through the focus, which Enter may move)
+    advice = summary.evaluate("el => el.closest('li[data-advice]').dataset.advice")
+    details = coach.locator(f"ul.iv-items > li[data-advice='{advice}'] details").first
     assert details.get_attribute("open") is None
     page.keyboard.press("Enter")
     expect(details).to_have_attribute("open", "")
