@@ -127,8 +127,13 @@ def blank_magics(source: str) -> str:
     >>> blank_magics("%time x = 1\nnote = '''Dear Ms. Lee,\n% of my week\n!Thanks'''")
     "\nnote = '''Dear Ms. Lee,\n% of my week\n!Thanks'''"
     """
-    magic = set(_magic_lines(source))
-    return "\n".join("" if number in magic else line for number, line in enumerate(source.split("\n"), start=1))
+    return _blank_lines(source, _magic_lines(source))
+
+
+def _blank_lines(source: str, numbers) -> str:
+    """``source`` with the lines ``numbers`` (from 1) emptied, every line keeping its number."""
+    numbers = set(numbers)
+    return "\n".join("" if number in numbers else line for number, line in enumerate(source.split("\n"), start=1))
 
 
 def _magic_lines(source: str) -> list[int]:
@@ -413,9 +418,10 @@ def read_cell(source: str, cell: int, known: set[str]) -> list[Statement]:
     ``known`` (names bound so far) is updated in place: accepted assignments add
     their names, rejected statements remove the names they bind.
     """
-    text = blank_magics(source)
+    magic = _magic_lines(source)
+    text = _blank_lines(source, magic)
     statements = [Statement(cell, line, source.split("\n")[line - 1].strip(), (), "an IPython magic or shell command")
-                  for line in _magic_lines(source)]
+                  for line in magic]
     try:
         tree = ast.parse(text)
     except SyntaxError as err:
@@ -513,11 +519,13 @@ def self_check_cell(source: str, library: set[str], known: set[str]) -> bool:
 
     ``library`` (names imported from infoview_lib so far) is updated in place.
     """
+    if _magic_lines(source):  # a self-check cell holds no magic or shell line
+        return False
     try:
-        tree = ast.parse(blank_magics(source))
+        tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError):
         return False
-    if not tree.body or len(blank_magics(source)) != len(source) or _magic_lines(source):
+    if not tree.body:
         return False
     imported = set(library)
     for node in tree.body[:-1]:
