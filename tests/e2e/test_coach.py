@@ -223,41 +223,6 @@ def test_keyboard_only_reaches_the_draft_and_the_channel(app):
     assert page.evaluate("() => document.activeElement.value") != ""
 
 
-def running(pid: int) -> bool:
-    """Whether process ``pid`` exists and has not exited (a zombie waiting to be reaped has)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "\nState:\tZ" not in status
-
-
-@pytest.mark.parametrize("voila_args", [(), ("--Voila.base_url=/services/coach/",)], ids=["default", "hub-service"])
-def test_the_kernel_started_with_the_server_stops_with_it(tmp_path, voila_args):
-    """The first waiting kernel is started before Voila (infoview_lib/cli/prestarted_kernel.py) and
-    taken by it, also as a JupyterHub service (docs/coach.md's base URL); stopping the server stops
-    it and deletes its connection file, as for any kernel."""
-    import re
-
-    server = CoachServer(tmp_path, voila_args=voila_args)
-    server.start()
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and "Kernel pool of coach.ipynb is filled" not in server.log_text():
-            time.sleep(0.2)
-        taken = re.search(r"Using the kernel started before the server \(pid (\d+)\)", server.log_text())
-        assert taken and "was not used" not in server.log_text(), server.log_text()
-        pid = int(taken.group(1))
-        assert running(pid)
-    finally:
-        server.stop()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and running(pid):
-        time.sleep(0.1)
-    assert not running(pid), "the kernel outlived the server"
-    assert list(server.tmp.rglob("kernel-*.json")) == [], "a kernel's connection file (with its key) was left behind"
-
-
 def test_the_session_folder_is_deleted_when_the_page_closes(browser, coach_server):
     context = browser.new_context()
     page = context.new_page()
@@ -314,3 +279,43 @@ def test_the_page_code_loads_while_the_kernel_runs_the_app(browser, tmp_path):
     finally:
         context.close()
         server.stop()
+
+
+# The tests from here on start servers of their own. They come after the tests of the module's
+# server, whose waiting kernel sits idle meanwhile: past that server's 20-second cull limit, a page
+# that takes it can lose it before its page connects (docs/coach.md, Limits).
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists and has not exited (a zombie waiting to be reaped has)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.parametrize("voila_args", [(), ("--Voila.base_url=/services/coach/",)], ids=["default", "hub-service"])
+def test_the_kernel_started_with_the_server_stops_with_it(tmp_path, voila_args):
+    """The first waiting kernel is started before Voila (infoview_lib/cli/prestarted_kernel.py) and
+    taken by it, also as a JupyterHub service (docs/coach.md's base URL); stopping the server stops
+    it and deletes its connection file, as for any kernel."""
+    import re
+
+    server = CoachServer(tmp_path, voila_args=voila_args)
+    server.start()
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "Kernel pool of coach.ipynb is filled" not in server.log_text():
+            time.sleep(0.2)
+        taken = re.search(r"Using the kernel started before the server \(pid (\d+)\)", server.log_text())
+        assert taken and "was not used" not in server.log_text(), server.log_text()
+        pid = int(taken.group(1))
+        assert running(pid)
+    finally:
+        server.stop()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and running(pid):
+        time.sleep(0.1)
+    assert not running(pid), "the kernel outlived the server"
+    assert list(server.tmp.rglob("kernel-*.json")) == [], "a kernel's connection file (with its key) was left behind"
