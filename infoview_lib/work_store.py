@@ -207,6 +207,9 @@ class WorkStore:
         self._generation = 0  # counts save requests, to order them
         self._written: dict[str, int] = {}  # key -> generation of the save on disk
         self._write_lock = threading.Lock()
+        # held from taking an autosave off _pending until it is written, so that flush() (and the
+        # export after it) waits for an autosave its timer's thread is writing at that moment
+        self._autosaving = threading.RLock()
 
     # -- where things live -------------------------------------------------
     @classmethod
@@ -404,18 +407,19 @@ class WorkStore:
             return sorted(self._pending)
 
     def _autosave_now(self, key: str) -> BaseException | None:
-        with self._lock:
-            entry = self._pending.pop(key, None)
-        if entry is None:  # already flushed or superseded
-            return None
-        _, data, generation, callbacks = entry
-        error = None
-        try:
-            self._write(key, data, generation)
-        except Exception as exc:  # reported to the callbacks; never lost silently
-            error = exc
-            if not callbacks:
-                warnings.warn(f"autosave of {key!r} failed: {exc}", WorkStoreWarning, stacklevel=1)
+        with self._autosaving:
+            with self._lock:
+                entry = self._pending.pop(key, None)
+            if entry is None:  # already flushed or superseded
+                return None
+            _, data, generation, callbacks = entry
+            error = None
+            try:
+                self._write(key, data, generation)
+            except Exception as exc:  # reported to the callbacks; never lost silently
+                error = exc
+                if not callbacks:
+                    warnings.warn(f"autosave of {key!r} failed: {exc}", WorkStoreWarning, stacklevel=1)
         for callback in callbacks:
             try:
                 callback(key, error)
@@ -424,12 +428,14 @@ class WorkStore:
         return error
 
     def flush(self) -> None:
-        """Write every pending autosave now. Raises WorkStoreError if any failed (after trying all)."""
-        with self._lock:
-            keys = list(self._pending)
-            for key in keys:
-                self._pending[key][0].cancel()
-        errors = [(key, err) for key in keys if (err := self._autosave_now(key)) is not None]
+        """Write every pending autosave now, after any its timer is writing already. Raises
+        WorkStoreError if any failed (after trying all)."""
+        with self._autosaving:
+            with self._lock:
+                keys = list(self._pending)
+                for key in keys:
+                    self._pending[key][0].cancel()
+            errors = [(key, err) for key in keys if (err := self._autosave_now(key)) is not None]
         if errors:
             raise WorkStoreError("; ".join(f"could not save {k!r}: {e}" for k, e in errors))
 

@@ -296,3 +296,22 @@ def test_a_bad_restore_file_is_rejected_and_nothing_changes(tmp_path, content, m
     assert "Nothing was changed" in str(info.value)
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     assert after == before and not (tmp_path / "backups").exists()
+
+
+def test_an_export_waits_for_an_autosave_its_timer_is_writing(tmp_path):
+    """The download right after typing holds what was typed, even when the autosave's timer has
+    already taken it off the queue and is writing it at that moment (seen once under load)."""
+    store = WorkStore(tmp_path / "work", autosave_delay=0.01)
+    writing, release = threading.Event(), threading.Event()
+    write = store._write
+
+    def slow_write(key, data, generation):
+        writing.set()
+        release.wait(10)
+        return write(key, data, generation)
+
+    store._write = slow_write
+    store.autosave("request", {"text": "typed just now", "channel": "email"})
+    assert writing.wait(10), "the autosave's timer never started writing"
+    threading.Timer(0.3, release.set).start()
+    assert store.export_bundle()["entries"]["request"]["text"] == "typed just now"
